@@ -92,6 +92,12 @@ export function createCaseStore(db: Db) {
       'ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last',
   );
 
+  const setSerial = db.prepare(
+    'INSERT INTO case_number_serials (day, last) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET last = MAX(last, excluded.last)',
+  );
+  const countOpen = db.prepare(`SELECT count(*) AS n FROM cases WHERE status IN (${openStatusList})`);
+  const countAll = db.prepare('SELECT count(*) AS n FROM cases');
+
   return {
     insert(item: NewCase): number {
       const result = insert.run({
@@ -121,6 +127,13 @@ export function createCaseStore(db: Db) {
     /** The sync outbox: a row per change, in the same transaction as the change. */
     appendOutbox(at: number, kind: string, payload: unknown): void {
       insertOutbox.run(at, kind, JSON.stringify(payload));
+    },
+    /** Used by bulk imports that number their own cases. */
+    setSerial(day: string, last: number): void {
+      setSerial.run(day, last);
+    },
+    count(scope: 'open' | 'all'): number {
+      return ((scope === 'open' ? countOpen : countAll).get() as { n: number }).n;
     },
     /** Next serial for a day key ("20261126"); the caller formats the number. */
     nextSerial(day: string): number {

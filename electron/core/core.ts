@@ -1,0 +1,221 @@
+import { ZodError, type z } from 'zod';
+import { argsSchemaOf, isCommand, isQuery, type ReferenceData, type RequestName } from '../../shared/contract/contract';
+import {
+  RequestMessageSchema,
+  type ContractError,
+  type EventMessage,
+  type ResponseMessage,
+} from '../../shared/contract/messages';
+import { caseForAudience, type Audience } from '../../shared/domain/case';
+import type { Locale } from '../../shared/domain/names';
+import { createI18n } from '../../shared/i18n/index';
+import type { WindowRole } from '../../shared/wall/roles';
+import { startDemoFeed } from './demo/feed';
+import { generateHistory } from './demo/history';
+import { readDemoReference } from './demo/seed';
+import { CoreError } from './errors';
+import { createEventHub } from './runtime/eventHub';
+import { silentLogger, type Logger } from './runtime/logger';
+import { createCaseService, type Actor } from './services/caseService';
+import { indexReferenceData, type ReferenceIndex } from './services/referenceIndex';
+import { createCaseStore } from './store/caseStore';
+import { openDatabase } from './store/database';
+import { loadReferenceData, saveReferenceData } from './store/referenceStore';
+
+/** Who is asking: fixed when a window connects, never taken from a message. */
+export interface Session {
+  role: WindowRole;
+  audience: Audience;
+  locale: Locale;
+  operatorId: string;
+}
+
+export interface DemoOptions {
+  seed: number;
+  historyDays: number;
+  historyPerDay: number;
+  /** New cases per minute from the live feed; 0 turns the feed off. */
+  feedRatePerMinute: number;
+}
+
+export interface CoreOptions {
+  dbPath: string;
+  /** Folder holding demo/*.json (the repo's resources/ or the packaged app's). */
+  resourcesDir: string;
+  demo: DemoOptions | null;
+  nativeBinding?: string;
+  clock?: () => number;
+  logger?: Logger;
+}
+
+export const defaultDemoOptions: DemoOptions = { seed: 20261126, historyDays: 183, historyPerDay: 95, feedRatePerMinute: 2 };
+
+/**
+ * The core: one database, the services over it and one numbered event stream.
+ * `handle` is the only way in. It validates the envelope and the arguments,
+ * refuses writes from presentation sessions, and turns every failure into an
+ * error the window can show in its own language. A refused message writes
+ * nothing and never stops the core.
+ */
+export function createCore(options: CoreOptions) {
+  const clock = options.clock ?? Date.now;
+  const logger = options.logger ?? silentLogger;
+  const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const store = createCaseStore(db);
+  const hub = createEventHub();
+  const translators = { 'zh-CN': createI18n('zh-CN'), en: createI18n('en') };
+
+  let referenceData = loadReferenceData(db);
+  if (!referenceData && options.demo) {
+    referenceData = readDemoReference(options.resourcesDir);
+    saveReferenceData(db, referenceData, clock());
+  }
+  if (!referenceData) {
+    db.close();
+    throw new Error(
+      '数据库中没有辖区和部门等基础数据，请先导入，或以演示模式启动。 / The database holds no reference data (district, departments); import it first or start in demo mode.',
+    );
+  }
+  const reference: ReferenceIndex = indexReferenceData(referenceData);
+
+  if (options.demo && store.count('all') === 0) {
+    const started = performance.now();
+    const written = generateHistory(db, store, referenceData, {
+      now: clock(),
+      days: options.demo.historyDays,
+      perDay: options.demo.historyPerDay,
+      seed: options.demo.seed,
+    });
+    logger.info('demo.history.generated', { cases: written, ms: Math.round(performance.now() - started) });
+  }
+
+  const cases = createCaseService({
+    db,
+    cases: store,
+    reference: () => reference,
+    clock,
+    announce: (change) => hub.emit('case.changed', change),
+  });
+
+  const feed = options.demo
+    ? startDemoFeed({
+        reference: referenceData,
+        cases,
+        store,
+        logger,
+        options: { ratePerMinute: options.demo.feedRatePerMinute, seed: options.demo.seed ^ clock() },
+      })
+    : { stop() {} };
+
+  type Handler = (args: never, session: Session, actor: Actor) => unknown;
+  const handlers: Record<RequestName, Handler> = {
+    'session.hello': (_args: unknown, session: Session) => ({
+      role: session.role,
+      audience: session.audience,
+      serverTime: clock(),
+      seq: hub.seq,
+      demo: options.demo !== null,
+    }),
+    'reference.get': (): ReferenceData => referenceData,
+    'cases.list': (args: { scope: 'open' | 'all'; limit: number }, session: Session) => ({
+      seq: hub.seq,
+      cases: store.list(args.scope, args.limit).map((item) => caseForAudience(item, session.audience)),
+    }),
+    'case.get': (args: { caseId: number }, session: Session) => {
+      const found = store.get(args.caseId);
+      if (!found) throw new CoreError('notFound', { id: args.caseId });
+      return caseForAudience(found, session.audience);
+    },
+    'case.create': (args: Parameters<typeof cases.create>[0], _session: Session, actor: Actor) =>
+      cases.create(args, actor),
+    'case.setUrgent': (args: { caseId: number; urgent: boolean }, _session: Session, actor: Actor) =>
+      cases.setUrgent(args.caseId, args.urgent, actor),
+  };
+
+  function refuse(id: number, session: Session, code: ContractError['code'], params = {}, fields?: ContractError['fields']): ResponseMessage {
+    const t = translators[session.locale];
+    const error: ContractError = { code, message: t.t(`errors.${code}`, params) };
+    if (fields) error.fields = fields;
+    return { id, ok: false, error };
+  }
+
+  function fieldErrors(error: ZodError, session: Session) {
+    const t = translators[session.locale];
+    return error.issues.map((issue) => {
+      const path = issue.path.join('.');
+      const key = [issue.message, String(issue.path.at(-1) ?? ''), String(issue.path[0] ?? '')].find((candidate) =>
+        t.exists(`errors.field.${candidate}`),
+      );
+      return { path, message: t.t(`errors.field.${key ?? 'other'}`) };
+    });
+  }
+
+  function handle(session: Session, raw: unknown): ResponseMessage {
+    const envelope = RequestMessageSchema.safeParse(raw);
+    const id = envelope.success ? envelope.data.id : idOf(raw);
+    if (!envelope.success) {
+      logger.warn('request.refused', { reason: 'badMessage', role: session.role, sample: sampleOf(raw) });
+      return refuse(id, session, 'badMessage');
+    }
+    const { name, args, input } = envelope.data;
+    if (!isQuery(name) && !isCommand(name)) {
+      logger.warn('request.refused', { reason: 'unknownRequest', name: name.slice(0, 64), role: session.role });
+      return refuse(id, session, 'unknownRequest', { name: name.slice(0, 64) });
+    }
+    if (isCommand(name) && session.audience === 'public') {
+      logger.warn('request.refused', { reason: 'readOnly', name, role: session.role });
+      return refuse(id, session, 'readOnly');
+    }
+    const parsed = (argsSchemaOf(name) as z.ZodType).safeParse(args ?? {});
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error, session);
+      logger.warn('request.refused', { reason: 'invalidArgs', name, fields });
+      return refuse(id, session, 'invalidArgs', { details: fields.map((field) => field.message).join('；') }, fields);
+    }
+    try {
+      const value = handlers[name](parsed.data as never, session, { id: session.operatorId, input });
+      return { id, ok: true, value };
+    } catch (error) {
+      if (error instanceof CoreError) {
+        logger.warn('request.refused', { reason: error.code, name, params: error.params });
+        return refuse(id, session, error.code, error.params, error.fields);
+      }
+      if (error instanceof ZodError) return refuse(id, session, 'invalidArgs', { details: '' }, fieldErrors(error, session));
+      logger.error('request.failed', { name, error: error instanceof Error ? error.stack : String(error) });
+      return refuse(id, session, 'internal');
+    }
+  }
+
+  return {
+    handle,
+    /** Every event, unprojected: a host projects it for each session's audience. */
+    subscribe: hub.subscribe,
+    get seq() {
+      return hub.seq;
+    },
+    close(): void {
+      feed.stop();
+      db.close();
+    },
+  };
+}
+export type Core = ReturnType<typeof createCore>;
+
+/** The presentation promise, applied to events: personal fields never leave the core for a public window. */
+export function eventForAudience(message: EventMessage, audience: Audience): EventMessage {
+  if (audience === 'operator' || message.event !== 'case.changed') return message;
+  return { ...message, payload: { ...message.payload, case: caseForAudience(message.payload.case, audience) } };
+}
+
+function idOf(raw: unknown): number {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : -1;
+}
+
+function sampleOf(raw: unknown): string {
+  try {
+    return String(JSON.stringify(raw)).slice(0, 200);
+  } catch {
+    return typeof raw;
+  }
+}

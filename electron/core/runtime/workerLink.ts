@@ -1,0 +1,92 @@
+import { Worker } from 'node:worker_threads';
+import type { EventMessage, ResponseMessage } from '../../../shared/contract/messages';
+import type { Audience } from '../../../shared/domain/case';
+import { eventForAudience, type CoreOptions } from '../core';
+import type { CoreLink } from './link';
+import type { LogSink } from './logger';
+import type { FromWorker, ToWorker } from './workerProtocol';
+
+export interface WorkerLinkOptions {
+  core: Omit<CoreOptions, 'logger' | 'clock'>;
+  /** The worker's entry: coreWorker.ts under tsx (development), the bundled .cjs in the app. */
+  entry: URL | string;
+  log: LogSink;
+}
+
+/**
+ * Starts the core in a worker thread and resolves once it has opened the
+ * database (and, on a first demo start, written its history). If the
+ * worker dies, pending requests get an "unavailable" answer instead of
+ * hanging, and the caller decides whether to start it again.
+ */
+export function startWorkerLink(options: WorkerLinkOptions): Promise<CoreLink & { exited: Promise<number> }> {
+  const entry = String(options.entry);
+  const worker = new Worker(new URL(entry), {
+    workerData: options.core,
+    // A .ts entry only exists in development, where tsx compiles it on the fly.
+    execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
+  });
+  const pending = new Map<number, (response: ResponseMessage) => void>();
+  const listeners = new Set<(message: EventMessage) => void>();
+  let nextCallId = 1;
+  const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+
+  void exited.then(() => {
+    for (const [, resolve] of pending) {
+      resolve({ id: -1, ok: false, error: { code: 'unavailable', message: '核心暂时不可用，请稍后重试。' } });
+    }
+    pending.clear();
+  });
+
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'log':
+          options.log(message.line);
+          break;
+        case 'event':
+          for (const listener of listeners) listener(message.message);
+          break;
+        case 'response':
+          pending.get(message.callId)?.(message.response);
+          pending.delete(message.callId);
+          break;
+        case 'failed':
+          reject(new Error(message.message));
+          void worker.terminate();
+          break;
+        case 'ready':
+          resolve(link);
+          break;
+      }
+    });
+    const send = (message: ToWorker) => worker.postMessage(message);
+    const link: CoreLink & { exited: Promise<number> } = {
+      exited,
+      request(session, raw) {
+        const callId = nextCallId++;
+        return new Promise((answer) => {
+          pending.set(callId, (response) => answer(response.id === -1 ? { ...response, id: idOf(raw) } : response));
+          send({ type: 'request', callId, session, raw });
+        });
+      },
+      subscribe(audience: Audience, listener) {
+        const projected = (message: EventMessage) => listener(eventForAudience(message, audience));
+        listeners.add(projected);
+        return () => listeners.delete(projected);
+      },
+      async close() {
+        send({ type: 'close' });
+        const timeout = setTimeout(() => void worker.terminate(), 5_000);
+        await exited;
+        clearTimeout(timeout);
+      },
+    };
+  });
+}
+
+function idOf(raw: unknown): number {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'number' ? id : -1;
+}

@@ -1,0 +1,106 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defaultDemoOptions } from '../core/core';
+import { createLogger, stderrSink } from '../core/runtime/logger';
+import { startWorkerLink } from '../core/runtime/workerLink';
+import { drawTokens } from './access';
+import { startWebHost } from './webHost';
+
+/**
+ * `npm run wall`: the browser wall. Starts the core in a worker thread and
+ * the web host on loopback, then prints one URL per window role.
+ */
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const usage = `用法 / usage: npm run wall -- [options]
+  --port <n>        port to listen on (default 5170; 0 picks a free one)
+  --db <file>       database file (default data/gridwall-demo.db)
+  --no-demo         do not load the embedded demo (the database must hold reference data)
+  --feed-rate <n>   demo cases per minute (default 2, 0 = off; env GRIDWALL_DEMO_RATE)
+  --lan             also accept other PCs of the room's LAN (default: this machine only)
+  --json            print the URLs as one JSON line (for scripts and tests)`;
+
+async function main() {
+  let flags;
+  try {
+    flags = parseArgs({
+      options: {
+        port: { type: 'string', default: process.env.GRIDWALL_PORT ?? '5170' },
+        db: { type: 'string', default: process.env.GRIDWALL_DB ?? 'data/gridwall-demo.db' },
+        'no-demo': { type: 'boolean', default: false },
+        'feed-rate': { type: 'string', default: process.env.GRIDWALL_DEMO_RATE ?? String(defaultDemoOptions.feedRatePerMinute) },
+        lan: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    process.exit(2);
+  }
+  if (flags.help) {
+    console.log(usage);
+    return;
+  }
+  const port = Number(flags.port);
+  const feedRate = Number(flags['feed-rate']);
+  if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isFinite(feedRate) || feedRate < 0) {
+    console.error(`端口或案件速率无效。/ Invalid --port or --feed-rate.\n\n${usage}`);
+    process.exit(2);
+  }
+
+  const logger = createLogger(stderrSink);
+  const dbPath = resolve(flags.db);
+  mkdirSync(dirname(dbPath), { recursive: true });
+  const link = await startWorkerLink({
+    entry: new URL('../core/runtime/coreWorker.ts', import.meta.url),
+    log: stderrSink,
+    core: {
+      dbPath,
+      resourcesDir: resolve(repoRoot, 'resources'),
+      demo: flags['no-demo'] ? null : { ...defaultDemoOptions, feedRatePerMinute: feedRate },
+    },
+  });
+  const host = await startWebHost({
+    link,
+    staticDir: resolve(repoRoot, 'dist/renderer'),
+    tokens: drawTokens(),
+    logger,
+    port,
+    lan: flags.lan,
+  });
+  const urls = host.urls();
+  if (flags.json) {
+    console.log(JSON.stringify({ ready: true, port: host.port, db: dbPath, urls }));
+  } else {
+    console.log(`\n网格指挥墙 · 浏览器指挥墙 / GridWall browser wall — database ${dbPath}\n`);
+    console.log(`  视频矩阵 video  ${urls.video}`);
+    console.log(`  网格地图 map    ${urls.map}`);
+    console.log(`  派遣队列 queue  ${urls.queue}`);
+    console.log(`  展示模式 presentation (visitors, no personal data)  ${urls.presentation}\n`);
+    console.log('按 Ctrl+C 停止。/ Press Ctrl+C to stop.');
+  }
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await link.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  void link.exited.then((code) => {
+    if (stopping) return;
+    logger.error('core.exited', { code });
+    process.exit(1);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(`无法启动浏览器指挥墙 / Could not start the browser wall: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
