@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   app: {
+    presentation: 'Presentation',
     title: 'GridWall',
     demoBadge: 'Demo data',
     illustrativeMap: 'Illustrative map, not surveyed',

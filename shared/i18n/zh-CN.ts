@@ -1,6 +1,7 @@
 /** zh-CN is the room's language and the default; en.ts mirrors every key. */
 export const zhCN = {
   app: {
+    presentation: '展示模式',
     title: '网格指挥墙',
     demoBadge: '演示数据',
     illustrativeMap: '示意图，非测绘数据',

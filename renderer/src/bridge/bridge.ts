@@ -1,0 +1,15 @@
+import type { ArgsOf, RequestName, ResultOf } from '../../../shared/contract/contract';
+import type { EventMessage, InputKind } from '../../../shared/contract/messages';
+
+export type LinkState = { kind: 'connecting' } | { kind: 'open' } | { kind: 'lost'; attempt: number; retryInMs: number };
+
+/**
+ * The one way a window talks to the core, over Electron IPC or the browser
+ * wall's WebSocket alike. A refused request rejects with ContractRequestError.
+ */
+export interface CoreBridge {
+  request<N extends RequestName>(name: N, args: ArgsOf<N>, input?: InputKind): Promise<ResultOf<N>>;
+  onEvent(listener: (message: EventMessage) => void): () => void;
+  /** Connection changes; `open` again after a loss means "reload your snapshot". */
+  onLinkState(listener: (state: LinkState) => void): () => void;
+}

@@ -1,0 +1,96 @@
+import type { ArgsOf, RequestName, ResultOf } from '../../../shared/contract/contract';
+import {
+  ContractRequestError,
+  type EventMessage,
+  type InputKind,
+  type ResponseMessage,
+  type ServerMessage,
+} from '../../../shared/contract/messages';
+import type { CoreBridge, LinkState } from './bridge';
+
+const requestTimeoutMs = 15_000;
+
+/** Reconnect delays: quick at first, then calm (1 s → 30 s), never a storm. */
+export function reconnectDelay(attempt: number): number {
+  return Math.min(30_000, 1_000 * 2 ** Math.max(0, attempt - 1));
+}
+
+/**
+ * The browser wall's bridge. Requests sent while the socket is down wait for
+ * it (up to a timeout) rather than failing at once, so a short host restart
+ * goes unnoticed by the operator.
+ */
+export function createWebSocketBridge(url: string): CoreBridge {
+  let socket: WebSocket | null = null;
+  let nextId = 1;
+  let attempt = 0;
+  const pending = new Map<number, { resolve: (response: ResponseMessage) => void; timer: number }>();
+  const outbox: string[] = [];
+  const eventListeners = new Set<(message: EventMessage) => void>();
+  const stateListeners = new Set<(state: LinkState) => void>();
+  let state: LinkState = { kind: 'connecting' };
+
+  const setState = (next: LinkState) => {
+    state = next;
+    for (const listener of stateListeners) listener(next);
+  };
+
+  const connect = () => {
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      attempt = 0;
+      setState({ kind: 'open' });
+      for (const text of outbox.splice(0)) ws.send(text);
+    };
+    ws.onmessage = (message) => {
+      const data = JSON.parse(String(message.data)) as ServerMessage;
+      if (data.type === 'event') {
+        for (const listener of eventListeners) listener(data.event);
+      } else {
+        const waiting = pending.get(data.response.id);
+        if (!waiting) return;
+        pending.delete(data.response.id);
+        window.clearTimeout(waiting.timer);
+        waiting.resolve(data.response);
+      }
+    };
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      attempt += 1;
+      const retryInMs = reconnectDelay(attempt);
+      setState({ kind: 'lost', attempt, retryInMs });
+      window.setTimeout(connect, retryInMs);
+    };
+  };
+  connect();
+
+  return {
+    request<N extends RequestName>(name: N, args: ArgsOf<N>, input: InputKind = 'mouse'): Promise<ResultOf<N>> {
+      const id = nextId++;
+      const text = JSON.stringify({ id, name, args, input });
+      return new Promise<ResponseMessage>((resolve) => {
+        const timer = window.setTimeout(() => {
+          pending.delete(id);
+          resolve({ id, ok: false, error: { code: 'unavailable', message: '' } });
+        }, requestTimeoutMs);
+        pending.set(id, { resolve, timer });
+        if (socket?.readyState === WebSocket.OPEN) socket.send(text);
+        else outbox.push(text);
+      }).then((response) => {
+        if (!response.ok) throw new ContractRequestError(name, response.error);
+        return response.value as ResultOf<N>;
+      });
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    onLinkState(listener) {
+      stateListeners.add(listener);
+      listener(state);
+      return () => stateListeners.delete(listener);
+    },
+  };
+}

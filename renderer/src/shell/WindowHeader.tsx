@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WindowRole } from '../../../shared/wall/roles';
+import type { LinkState } from '../bridge/bridge';
+import type { WallState } from '../state/wallStore';
+import { useWallState } from './WallContext';
+
+const selectLink = (state: WallState): LinkState => state.link;
+const selectDemo = (state: WallState) => state.session?.demo ?? false;
+const selectPublic = (state: WallState) => state.session?.audience === 'public';
+
+/** Title, clock and the link to the core: the first things a director looks for. */
+export function WindowHeader({ role, children }: { role: WindowRole; children?: React.ReactNode }) {
+  const { t } = useTranslation();
+  const link = useWallState(selectLink);
+  const demo = useWallState(selectDemo);
+  const presentation = useWallState(selectPublic);
+  return (
+    <header className="window-header">
+      <h1>
+        <span className="app-title">{t('app.title')}</span>
+        <span className="role-title">{t(`roles.${role}`)}</span>
+      </h1>
+      {demo && <span className="badge badge-demo">{t('app.demoBadge')}</span>}
+      {presentation && <span className="badge badge-presentation">{t('app.presentation')}</span>}
+      <div className="header-slot">{children}</div>
+      <LinkIndicator link={link} />
+      <Clock />
+    </header>
+  );
+}
+
+function LinkIndicator({ link }: { link: LinkState }) {
+  const { t } = useTranslation();
+  const text =
+    link.kind === 'open'
+      ? t('connection.live')
+      : link.kind === 'connecting'
+        ? t('connection.connecting')
+        : t('connection.lost', { attempt: link.attempt });
+  return (
+    <span className={`link link-${link.kind}`} role="status" aria-live="polite" data-testid="link-state">
+      <span className="link-dot" aria-hidden />
+      {text}
+    </span>
+  );
+}
+
+const clockFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
+
+function Clock() {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 1_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return <time className="clock">{clockFormat.format(now)}</time>;
+}

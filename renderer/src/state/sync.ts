@@ -1,0 +1,50 @@
+import type { EventMessage } from '../../../shared/contract/messages';
+import type { CoreBridge } from '../bridge/bridge';
+import type { WallStore } from './wallStore';
+
+/**
+ * Keeps a window's store in step with the core: on every (re)connect and on
+ * every skipped event number, read a fresh snapshot; in between, apply
+ * events. Events that arrive while a snapshot loads are kept and replayed
+ * on top of it, so nothing is lost in the gap.
+ */
+export function syncWithCore(bridge: CoreBridge, store: WallStore): () => void {
+  let loading = false;
+  const heldEvents: EventMessage[] = [];
+
+  const load = async () => {
+    if (loading) return;
+    loading = true;
+    try {
+      const session = await bridge.request('session.hello', {});
+      const reference = store.getState().reference ?? (await bridge.request('reference.get', {}));
+      store.getState().sessionStarted(session, reference);
+      const snapshot = await bridge.request('cases.list', { scope: 'open', limit: 100_000 });
+      store.getState().snapshotLoaded(snapshot.seq, snapshot.cases);
+      for (const message of heldEvents.splice(0)) store.getState().eventReceived(message);
+    } catch (error) {
+      console.error('snapshot failed', error);
+      store.setState({ needsResync: true });
+    } finally {
+      loading = false;
+    }
+    if (store.getState().needsResync) window.setTimeout(() => void load(), 1_000);
+  };
+
+  const stopEvents = bridge.onEvent((message) => {
+    if (loading) heldEvents.push(message);
+    else store.getState().eventReceived(message);
+  });
+  const stopLink = bridge.onLinkState((link) => {
+    store.getState().linkChanged(link);
+    if (link.kind === 'open') void load();
+  });
+  const stopResync = store.subscribe((state, previous) => {
+    if (state.needsResync && !previous.needsResync && !loading) void load();
+  });
+  return () => {
+    stopEvents();
+    stopLink();
+    stopResync();
+  };
+}

@@ -1,0 +1,66 @@
+import { createStore } from 'zustand/vanilla';
+import type { ReferenceData, SessionInfo } from '../../../shared/contract/contract';
+import type { EventMessage } from '../../../shared/contract/messages';
+import { isOpen, type Case } from '../../../shared/domain/case';
+import type { LinkState } from '../bridge/bridge';
+
+/**
+ * A window's view of the core's state. Nothing here is authoritative: it is
+ * a snapshot plus the events after it, and is rebuilt whenever the link
+ * reconnects or an event number is skipped.
+ */
+export interface WallState {
+  link: LinkState;
+  session: SessionInfo | null;
+  reference: ReferenceData | null;
+  /** Open cases by id. */
+  openCases: ReadonlyMap<number, Case>;
+  /** Newest first: changes this window has seen, for tickers and highlights. */
+  recent: readonly { caseId: number; at: number; change: 'created' | 'updated' }[];
+  seq: number;
+  /** Set when an event number was skipped; the sync loop reloads the snapshot. */
+  needsResync: boolean;
+  selectedCaseId: number | null;
+
+  linkChanged(link: LinkState): void;
+  sessionStarted(session: SessionInfo, reference: ReferenceData): void;
+  snapshotLoaded(seq: number, cases: readonly Case[]): void;
+  eventReceived(message: EventMessage): void;
+  caseSelected(caseId: number | null): void;
+}
+
+const recentLimit = 30;
+
+export function createWallStore() {
+  return createStore<WallState>()((set, get) => ({
+    link: { kind: 'connecting' },
+    session: null,
+    reference: null,
+    openCases: new Map(),
+    recent: [],
+    seq: 0,
+    needsResync: false,
+    selectedCaseId: null,
+
+    linkChanged: (link) => set({ link }),
+    sessionStarted: (session, reference) => set({ session, reference }),
+    snapshotLoaded: (seq, cases) =>
+      set({ seq, needsResync: false, openCases: new Map(cases.filter((item) => isOpen(item.status)).map((item) => [item.id, item])) }),
+    eventReceived: (message) => {
+      const state = get();
+      if (state.needsResync || message.seq <= state.seq) return;
+      if (message.seq !== state.seq + 1) {
+        set({ needsResync: true });
+        return;
+      }
+      const { case: changed, change } = message.payload;
+      const openCases = new Map(state.openCases);
+      if (isOpen(changed.status)) openCases.set(changed.id, changed);
+      else openCases.delete(changed.id);
+      const recent = [{ caseId: changed.id, at: Date.now(), change }, ...state.recent].slice(0, recentLimit);
+      set({ seq: message.seq, openCases, recent });
+    },
+    caseSelected: (selectedCaseId) => set({ selectedCaseId }),
+  }));
+}
+export type WallStore = ReturnType<typeof createWallStore>;

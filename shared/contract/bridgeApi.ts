@@ -1,0 +1,17 @@
+import type { ArgsOf, RequestName } from './contract';
+import type { EventMessage, InputKind, ResponseMessage } from './messages';
+
+/** Prefix of every IPC channel; the shell's wrapper refuses anything else. */
+export const ipcChannelPrefix = 'gridwall:';
+export const ipcEventChannel = `${ipcChannelPrefix}event`;
+export const ipcChannelFor = (name: RequestName) => `${ipcChannelPrefix}${name}`;
+
+/**
+ * What the Electron preload exposes to a window as `window.gridwall`: one
+ * named function per request of the contract (never a generic send), plus
+ * the event subscription. The renderer's IPC bridge is written against it.
+ */
+export type PreloadApi = {
+  readonly requests: { readonly [N in RequestName]: (args: ArgsOf<N>, input: InputKind) => Promise<ResponseMessage> };
+  onEvent(listener: (message: EventMessage) => void): () => void;
+};

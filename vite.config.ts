@@ -1,0 +1,25 @@
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import { windowRoles } from './shared/wall/roles';
+
+const root = resolve(import.meta.dirname, 'renderer');
+
+/**
+ * One HTML entry per window role (plus the launcher). `base: './'` keeps
+ * asset URLs relative, so the same build loads from the web host and from
+ * the Electron shell's app:// protocol.
+ */
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: resolve(import.meta.dirname, 'dist/renderer'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      input: Object.fromEntries(['index', ...windowRoles].map((entry) => [entry, resolve(root, `${entry}.html`)])),
+    },
+  },
+});
