@@ -15,3 +15,21 @@ export type PreloadApi = {
   readonly requests: { readonly [N in RequestName]: (args: ArgsOf<N>, input: InputKind) => Promise<ResponseMessage> };
   onEvent(listener: (message: EventMessage) => void): () => void;
 };
+
+/**
+ * The request names again, as a plain list: the sandboxed preload needs them
+ * at run time but should not carry the schemas (zod) along. The type below
+ * fails to compile if this list and the contract ever differ.
+ */
+export const preloadRequestNames = [
+  'session.hello',
+  'reference.get',
+  'cases.list',
+  'case.get',
+  'case.create',
+  'case.setUrgent',
+] as const satisfies readonly RequestName[];
+
+type Missing = Exclude<RequestName, (typeof preloadRequestNames)[number]>;
+const everyRequestListed: [Missing] extends [never] ? true : Missing = true;
+void everyRequestListed;

@@ -1,0 +1,42 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { ipcChannelFor, ipcEventChannel } from '../../shared/contract/bridgeApi';
+import { requestNames } from '../../shared/contract/contract';
+import type { EventMessage, ResponseMessage } from '../../shared/contract/messages';
+import type { Session } from '../core/core';
+import type { CoreLink } from '../core/runtime/link';
+import type { Logger } from '../core/runtime/logger';
+import { appOrigin } from './protocol';
+
+/**
+ * The one place that touches ipcMain. A call is served only when it comes
+ * from the main frame of a window this shell opened, loaded from app://;
+ * its session (role, audience, language) is the window's, never the
+ * message's. The payload itself is validated by the core, like every
+ * message from a browser.
+ */
+export function serveContract(link: CoreLink, sessionOf: (contents: WebContents) => Session | undefined, logger: Logger): void {
+  for (const name of requestNames) {
+    ipcMain.handle(ipcChannelFor(name), async (event: IpcMainInvokeEvent, args: unknown, input: unknown): Promise<ResponseMessage> => {
+      const session = trustedSession(event, sessionOf);
+      if (!session) {
+        logger.warn('ipc.refused', { name, url: event.senderFrame?.url ?? 'unknown' });
+        return { id: 0, ok: false, error: { code: 'badMessage', message: '拒绝来自未知页面的请求。/ Request from an unknown page refused.' } };
+      }
+      return link.request(session, { id: 0, name, args, input });
+    });
+  }
+}
+
+/** Pushes the core's events to one window, projected for its audience; returns the unsubscribe. */
+export function forwardEvents(link: CoreLink, contents: WebContents, session: Session): () => void {
+  return link.subscribe(session.audience, (message: EventMessage) => {
+    if (!contents.isDestroyed()) contents.send(ipcEventChannel, message);
+  });
+}
+
+function trustedSession(event: IpcMainInvokeEvent, sessionOf: (contents: WebContents) => Session | undefined): Session | undefined {
+  const frame = event.senderFrame;
+  if (!frame || frame !== event.sender.mainFrame) return undefined;
+  if (new URL(frame.url).origin !== appOrigin) return undefined;
+  return sessionOf(event.sender);
+}
