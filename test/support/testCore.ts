@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore, type CoreOptions, type DemoOptions, type Session } from '../../electron/core/core';
+import { createLogger } from '../../electron/core/runtime/logger';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const resourcesDir = join(repoRoot, 'resources');
+
+/** A fixed instant (Thursday 26 Nov 2026, 10:00 Beijing time) so every run sees the same history. */
+export const fixedNow = Date.UTC(2026, 10, 26, 2, 0, 0);
+
+export const operator: Session = { role: 'queue', audience: 'operator', locale: 'zh-CN', operatorId: 'op-test' };
+export const visitor: Session = { role: 'video', audience: 'public', locale: 'zh-CN', operatorId: 'visitor' };
+
+/** A small, quiet demo: a few weeks of history and no live feed. */
+export const smallDemo: DemoOptions = { seed: 7, historyDays: 20, historyPerDay: 40, feedRatePerMinute: 0 };
+
+export function tempDir(): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'gridwall-test-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** A real core on a temporary database file, with its log lines collected. */
+export function startTestCore(overrides: Partial<CoreOptions> = {}) {
+  const dir = tempDir();
+  const logs: Record<string, unknown>[] = [];
+  let now = fixedNow;
+  const core = createCore({
+    dbPath: join(dir.path, 'test.db'),
+    resourcesDir,
+    demo: smallDemo,
+    clock: () => now,
+    logger: createLogger((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
+    ...overrides,
+  });
+  let nextId = 1;
+  return {
+    core,
+    logs,
+    dbPath: join(dir.path, 'test.db'),
+    advance(ms: number) {
+      now += ms;
+    },
+    /** Sends one request through the core's boundary, exactly as a window would. */
+    request(name: string, args: unknown, session: Session = operator, input = 'mouse') {
+      return core.handle(session, { id: nextId++, name, args, input });
+    },
+    close() {
+      core.close();
+      dir.remove();
+    },
+  };
+}
