@@ -310,7 +310,7 @@ const metroStations: PlaceSketch[] = [
 function metro(zh: string, en: string, lngLat: LngLat, extraAliases: string[] = []): PlaceSketch {
   // "上海火车站站" is the official name; in English "Station Station" would not do.
   const enName = en.endsWith(' Station') ? `${en} (Metro)` : `${en} Station`;
-  const enShort = en.replace(/ Road$/, ' Rd');
+  const enShort = shortEnglish(en);
   return {
     kind: 'metro',
     name: { zh: `${zh}站`, en: enName },
@@ -369,7 +369,7 @@ const otherPlaces: PlaceSketch[] = [
   {
     kind: 'park',
     name: { zh: '闸北公园', en: 'Zhabei Park' },
-    aliases: ['闸北公园东门', 'Zhabei Park'],
+    aliases: ['闸北公园门口', 'Zhabei Gongyuan'],
     lngLat: [121.453, 31.268],
   },
   {
@@ -387,13 +387,13 @@ const otherPlaces: PlaceSketch[] = [
   {
     kind: 'hospital',
     name: { zh: '市北医院', en: 'Shibei Hospital' },
-    aliases: ['静安区市北医院', 'Shibei Hospital'],
+    aliases: ['静安区市北医院', "Jing'an Shibei Hospital"],
     lngLat: [121.4445, 31.314],
   },
   {
     kind: 'park',
     name: { zh: '岭南公园', en: 'Lingnan Park' },
-    aliases: ['岭南公园南门', 'Lingnan Park'],
+    aliases: ['岭南公园门口', 'Lingnan Gongyuan'],
     lngLat: [121.447, 31.3185],
   },
   {
@@ -431,98 +431,113 @@ interface RoadSketch {
 }
 
 const roadSketches: RoadSketch[] = [
-  road('共和新路', 'Gonghexin Road', ['共和新', '共和新路高架', 'Gonghe Xinlu'], [1, 5000], [
+  road('共和新路', 'Gonghexin Road', 'Gonghexin Lu', ['共和新路高架'], [1, 5000], [
     [121.4556, 31.254], [121.4548, 31.2611], [121.4525, 31.27], [121.449, 31.279],
     [121.4462, 31.29], [121.4445, 31.304], [121.4428, 31.3214],
   ]),
-  road('西藏北路', 'Xizang North Road', ['西藏路'], [1, 1600], [
+  road('西藏北路', 'Xizang North Road', 'Xizang Beilu', ['西藏路'], [1, 1600], [
     [121.4668, 31.2415], [121.4662, 31.248], [121.465, 31.255], [121.4643, 31.262], [121.464, 31.269],
   ]),
-  road('中山北路', 'Zhongshan North Road', ['中山北', '内环'], [1, 1000], [
+  road('中山北路', 'Zhongshan North Road', 'Zhongshan Beilu', ['内环高架'], [1, 1000], [
     [121.4745, 31.2665], [121.469, 31.2655], [121.4642, 31.2645], [121.46, 31.2632], [121.4547, 31.2612],
     [121.449, 31.2605],
   ]),
-  road('天目西路', 'Tianmu West Road', ['天目西'], [1, 300], [
+  road('天目西路', 'Tianmu West Road', 'Tianmu Xilu', [], [1, 300], [
     [121.4582, 31.2493], [121.452, 31.249], [121.447, 31.2487],
   ]),
-  road('天目中路', 'Tianmu Middle Road', ['天目中'], [1, 800], [
+  road('天目中路', 'Tianmu Middle Road', 'Tianmu Zhonglu', [], [1, 800], [
     [121.476, 31.251], [121.47, 31.2502], [121.464, 31.2496], [121.4582, 31.2493],
   ]),
-  road('光复路', 'Guangfu Road', ['光复'], [1, 1500], [
+  road('光复路', 'Guangfu Road', 'Guangfu Lu', [], [1, 1500], [
     [121.474, 31.2428], [121.4668, 31.242], [121.46, 31.2417], [121.454, 31.241], [121.449, 31.242],
   ]),
-  road('恒丰路', 'Hengfeng Road', ['恒丰'], [1, 700], [
+  road('恒丰路', 'Hengfeng Road', 'Hengfeng Lu', [], [1, 700], [
     [121.4545, 31.2408], [121.455, 31.245], [121.4556, 31.2495],
   ]),
-  road('长安路', "Chang'an Road", ['长安'], [1, 1200], [
+  road('长安路', "Chang'an Road", "Chang'an Lu", [], [1, 1200], [
     [121.464, 31.247], [121.458, 31.2465], [121.452, 31.2462],
   ]),
-  road('芷江西路', 'Zhijiang West Road', ['芷江西'], [1, 800], [
+  road('芷江西路', 'Zhijiang West Road', 'Zhijiang Xilu', [], [1, 800], [
     [121.4635, 31.2575], [121.457, 31.257], [121.4515, 31.2568],
   ]),
-  road('芷江中路', 'Zhijiang Middle Road', ['芷江中'], [1, 600], [
+  road('芷江中路', 'Zhijiang Middle Road', 'Zhijiang Zhonglu', [], [1, 600], [
     [121.4745, 31.2585], [121.469, 31.258], [121.4635, 31.2575],
   ]),
-  road('宝山路', 'Baoshan Road', ['宝山'], [1, 800], [
+  road('宝山路', 'Baoshan Road', 'Baoshan Lu', [], [1, 800], [
     [121.4765, 31.245], [121.4748, 31.25], [121.473, 31.256], [121.4715, 31.262], [121.4705, 31.267],
   ]),
-  road('大统路', 'Datong Road', ['大统'], [1, 1000], [
+  road('大统路', 'Datong Road', 'Datong Lu', [], [1, 1000], [
     [121.46, 31.2418], [121.4603, 31.248], [121.4608, 31.256], [121.4612, 31.263],
   ]),
-  road('延长中路', 'Yanchang Middle Road', ['延长路', '延长中'], [1, 900], [
+  road('延长中路', 'Yanchang Middle Road', 'Yanchang Zhonglu', ['延长路'], [1, 900], [
     [121.46, 31.2752], [121.451, 31.2735], [121.443, 31.2718],
   ]),
-  road('大宁路', 'Daning Road', ['大宁'], [1, 800], [
+  road('大宁路', 'Daning Road', 'Daning Lu', [], [1, 800], [
     [121.4595, 31.2812], [121.45, 31.2805], [121.441, 31.28],
   ]),
-  road('汶水路', 'Wenshui Road', ['汶水'], [1, 1500], [
+  road('汶水路', 'Wenshui Road', 'Wenshui Lu', [], [1, 1500], [
     [121.459, 31.295], [121.4457, 31.2945], [121.435, 31.2944], [121.425, 31.2942],
   ]),
-  road('场中路', 'Changzhong Road', ['场中'], [1, 3000], [
+  road('场中路', 'Changzhong Road', 'Changzhong Lu', [], [1, 3000], [
     [121.46, 31.3062], [121.45, 31.3058], [121.442, 31.3052], [121.433, 31.305],
   ]),
-  road('临汾路', 'Linfen Road', ['临汾'], [1, 1700], [
+  road('临汾路', 'Linfen Road', 'Linfen Lu', [], [1, 1700], [
     [121.4635, 31.3145], [121.456, 31.3143], [121.45, 31.3142], [121.443, 31.314],
   ]),
-  road('平型关路', 'Pingxingguan Road', ['平型关'], [1, 1200], [
+  road('平型关路', 'Pingxingguan Road', 'Pingxingguan Lu', [], [1, 1200], [
     [121.458, 31.27], [121.4578, 31.28], [121.4575, 31.29], [121.458, 31.3],
   ]),
-  road('沪太路', 'Hutai Road', ['沪太'], [1, 2000], [
+  road('沪太路', 'Hutai Road', 'Hutai Lu', [], [1, 2000], [
     [121.43, 31.2715], [121.428, 31.283], [121.426, 31.296], [121.4245, 31.309],
   ]),
-  road('万荣路', 'Wanrong Road', ['万荣'], [1, 1300], [
+  road('万荣路', 'Wanrong Road', 'Wanrong Lu', [], [1, 1300], [
     [121.438, 31.274], [121.4362, 31.285], [121.435, 31.296], [121.4345, 31.304],
   ]),
-  road('江场路', 'Jiangchang Road', ['江场'], [1, 1500], [
+  road('江场西路', 'Jiangchang West Road', 'Jiangchang Xilu', [], [1, 1500], [
     [121.44, 31.284], [121.43, 31.2835], [121.422, 31.283],
   ]),
-  road('永和路', 'Yonghe Road', ['永和'], [1, 1000], [
+  road('永和路', 'Yonghe Road', 'Yonghe Lu', [], [1, 1000], [
     [121.444, 31.29], [121.432, 31.2898], [121.42, 31.2895],
   ]),
-  road('闻喜路', 'Wenxi Road', ['闻喜'], [1, 1300], [
+  road('闻喜路', 'Wenxi Road', 'Wenxi Lu', [], [1, 1300], [
     [121.45, 31.3098], [121.44, 31.3093], [121.43, 31.3095],
   ]),
-  road('交通路', 'Jiaotong Road', ['交通'], [1, 1500], [
+  road('交通路', 'Jiaotong Road', 'Jiaotong Lu', [], [1, 1500], [
     [121.464, 31.2556], [121.46, 31.2552], [121.454, 31.2548], [121.4475, 31.2545],
   ]),
-  road('康乐路', 'Kangle Road', ['康乐'], [1, 300], [
+  road('康乐路', 'Kangle Road', 'Kangle Lu', [], [1, 300], [
     [121.4725, 31.2473], [121.469, 31.247], [121.4655, 31.2468],
   ]),
-  road('曲阜路', 'Qufu Road', ['曲阜'], [1, 400], [
+  road('曲阜路', 'Qufu Road', 'Qufu Lu', [], [1, 400], [
     [121.472, 31.2446], [121.467, 31.2442], [121.462, 31.244],
   ]),
 ];
 
-function road(zh: string, en: string, zhAliases: string[], [from, to]: [number, number], line: LngLat[]): RoadSketch {
-  const shortEn = en.replace(/ Road$/, ' Rd').replace(/ North /, ' N ').replace(/ West /, ' W ');
-  return { name: { zh, en }, aliases: [...zhAliases, shortEn], line, houseNumbers: { from, to } };
+/** Aliases: what people also say or type — an elevated road's name, the sign-board pinyin, the short English form. */
+function road(
+  zh: string,
+  en: string,
+  pinyin: string,
+  zhAliases: string[],
+  [from, to]: [number, number],
+  line: LngLat[],
+): RoadSketch {
+  return { name: { zh, en }, aliases: [...zhAliases, shortEnglish(en), pinyin], line, houseNumbers: { from, to } };
+}
+
+/** The form people type: "Xizang North Road" → "Xizang N Rd". */
+function shortEnglish(name: string): string {
+  return name.replace(/ Road$/, ' Rd').replace(/ North /, ' N ').replace(/ West /, ' W ');
 }
 
 // ---------------------------------------------------------------------------
 // Geometry helpers
 // ---------------------------------------------------------------------------
 
+// Six decimals is ~0.1 m, finer than any hand-drawn line; four for km² is 100 m².
 const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
+const round4 = (value: number): number => Math.round(value * 1e4) / 1e4;
+const roundPoint = ([lng, lat]: LngLat): LngLat => [round6(lng), round6(lat)];
 const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
 
 function areaKm2(ring: Ring): number {
@@ -733,11 +748,11 @@ function drawDistrict(): DistrictGeography {
   assertTiling(sketches.map((sketch) => sketch.outline));
 
   const outlines = sketches.map((sketch, index) => {
-    const ring = tidyRing(sketch.outline.map((name) => corner[name]));
-    if (signedArea2([...sketch.outline.map((name) => corner[name]), corner[sketch.outline[0]!]]) <= 0) {
-      throw new Error(`SD${pad2(index + 1)} outline is not drawn counter-clockwise`);
-    }
-    assertSimple(ring, `SD${pad2(index + 1)}`);
+    const points = sketch.outline.map((name): LngLat => [...corner[name]]);
+    const ring: Ring = [...points, points[0]!];
+    const label = `SD${pad2(index + 1)}`;
+    if (signedArea2(ring) <= 0) throw new Error(`${label} outline is not drawn counter-clockwise`);
+    assertSimple(ring, label);
     return ring;
   });
 
@@ -824,7 +839,7 @@ function drawDistrict(): DistrictGeography {
 
   return {
     id: 'zhabei-demo',
-    name: { zh: '原闸北区（示意）', en: 'Former Zhabei District (illustrative)' },
+    name: { zh: '原闸北区', en: 'Former Zhabei District' },
     illustrative: true,
     bbox: [round6(west), round6(south), round6(east), round6(north)],
     subDistricts,
@@ -835,40 +850,32 @@ function drawDistrict(): DistrictGeography {
   };
 }
 
-function round4(value: number): number {
-  return Math.round(value * 1e4) / 1e4;
-}
-
-function roundPoint([lng, lat]: LngLat): LngLat {
-  return [round6(lng), round6(lat)];
-}
-
 /** Two-space JSON, but each [lng, lat] pair on one line so the file stays readable and diffable. */
 function serialise(geography: DistrictGeography): string {
   const pretty = JSON.stringify(geography, null, 2);
   return `${pretty.replace(/\[\s+(-?[\d.]+),\s+(-?[\d.]+)\s+\]/g, '[$1, $2]')}\n`;
 }
 
+/** What was drawn against GEODATA's table, for whoever runs the script. */
 function report(geography: DistrictGeography): void {
-  const rows = geography.subDistricts.map((subDistrict, index) => {
+  for (const [index, subDistrict] of geography.subDistricts.entries()) {
     const table = sketches[index]!.tableAreaKm2;
-    const gridSum = sum(geography.grids.filter((grid) => grid.subDistrictId === subDistrict.id).map((grid) => grid.areaKm2));
-    const share = ((subDistrict.areaKm2 / table - 1) * 100).toFixed(1);
-    const ws = geography.workstations.filter((workstation) => workstation.subDistrictId === subDistrict.id).length;
-    const gridCount = geography.grids.filter((grid) => grid.subDistrictId === subDistrict.id).length;
-    return `${subDistrict.id} ${subDistrict.name.en.padEnd(32)} drawn ${subDistrict.areaKm2.toFixed(3)} km² vs table ${table.toFixed(2)} (${share} %), grids sum ${gridSum.toFixed(3)}, ${ws} WS / ${gridCount} grids`;
-  });
+    const ofThis = <T extends { subDistrictId: string }>(items: T[]) =>
+      items.filter((item) => item.subDistrictId === subDistrict.id);
+    const gridArea = sum(ofThis(geography.grids).map((grid) => grid.areaKm2));
+    const deviation = ((subDistrict.areaKm2 / table - 1) * 100).toFixed(1);
+    console.log(
+      `${subDistrict.id} ${subDistrict.name.en.padEnd(31)} ${subDistrict.areaKm2.toFixed(3)} km² ` +
+        `(table ${table.toFixed(2)}, ${deviation} %), grids ${gridArea.toFixed(3)} km², ` +
+        `${ofThis(geography.workstations).length} WS, ${ofThis(geography.grids).length} grids`,
+    );
+  }
   const drawn = sum(geography.subDistricts.map((subDistrict) => subDistrict.areaKm2));
-  console.log(rows.join('\n'));
+  const table = sum(sketches.map((sketch) => sketch.tableAreaKm2));
   console.log(
-    `district ${drawn.toFixed(2)} km² (table ${sum(tableAreasOfSketches()).toFixed(2)}); ` +
-      `${geography.subDistricts.length} sub-districts, ${geography.workstations.length} workstations, ` +
+    `district ${drawn.toFixed(2)} km² (table ${table.toFixed(2)}); ${geography.workstations.length} workstations, ` +
       `${geography.grids.length} grids, ${geography.places.length} places, ${geography.roads.length} roads`,
   );
-}
-
-function tableAreasOfSketches(): number[] {
-  return sketches.map((sketch) => sketch.tableAreaKm2);
 }
 
 const geography = drawDistrict();

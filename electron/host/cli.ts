@@ -55,7 +55,7 @@ async function main() {
   const dbPath = resolve(flags.db);
   mkdirSync(dirname(dbPath), { recursive: true });
   const link = await startWorkerLink({
-    entry: new URL('../core/runtime/coreWorker.ts', import.meta.url),
+    entry: new URL('../core/runtime/coreWorker.dev.mjs', import.meta.url),
     log: stderrSink,
     core: {
       dbPath,

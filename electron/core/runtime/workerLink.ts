@@ -8,7 +8,7 @@ import type { FromWorker, ToWorker } from './workerProtocol';
 
 export interface WorkerLinkOptions {
   core: Omit<CoreOptions, 'logger' | 'clock'>;
-  /** The worker's entry: coreWorker.ts under tsx (development), the bundled .cjs in the app. */
+  /** The worker's entry: coreWorker.dev.mjs in development and tests, the bundled .cjs in the app. */
   entry: URL | string;
   log: LogSink;
 }
@@ -20,12 +20,7 @@ export interface WorkerLinkOptions {
  * hanging, and the caller decides whether to start it again.
  */
 export function startWorkerLink(options: WorkerLinkOptions): Promise<CoreLink & { exited: Promise<number> }> {
-  const entry = String(options.entry);
-  const worker = new Worker(new URL(entry), {
-    workerData: options.core,
-    // A .ts entry only exists in development, where tsx compiles it on the fly.
-    execArgv: entry.endsWith('.ts') ? ['--import', 'tsx'] : [],
-  });
+  const worker = new Worker(new URL(String(options.entry)), { workerData: options.core });
   const pending = new Map<number, (response: ResponseMessage) => void>();
   const listeners = new Set<(message: EventMessage) => void>();
   let nextCallId = 1;

@@ -12,6 +12,12 @@ import { caseFeatures, gridFeatures, subDistrictFeatures } from './mapData';
 maplibregl.setWorkerUrl(workerUrl);
 
 const selectReference = (state: WallState) => state.reference;
+const selectOpenCount = (state: WallState) => state.openCases.size;
+const selectUrgentCount = (state: WallState) => {
+  let urgent = 0;
+  for (const item of state.openCases.values()) if (item.urgent) urgent++;
+  return urgent;
+};
 
 /**
  * The sub-district on one screen: grids shaded by their open cases, every
@@ -21,6 +27,8 @@ const selectReference = (state: WallState) => state.reference;
 export function MapWindow() {
   const { t } = useTranslation();
   const reference = useWallState(selectReference);
+  const openCount = useWallState(selectOpenCount);
+  const urgentCount = useWallState(selectUrgentCount);
   const { store } = useWall();
   const container = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
@@ -110,7 +118,11 @@ export function MapWindow() {
       <WindowHeader role="map">
         <span className="legend">
           <span className="legend-dot legend-open" /> {t('map.legendOpen')}
+          <span className="count-figure" data-testid="open-count">
+            {t('queue.count', { count: openCount })}
+          </span>
           <span className="legend-dot legend-urgent" /> {t('map.legendUrgent')}
+          <span className="count-figure count-urgent">{t('queue.count', { count: urgentCount })}</span>
         </span>
       </WindowHeader>
       <main className="map-body">

@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseDraft } from '../../../shared/domain/case';
+import type { Case, CaseDraft } from '../../../shared/domain/case';
 import { ContractRequestError } from '../../../shared/contract/messages';
 import { localName } from '../../../shared/domain/names';
 import type { WallState } from '../state/wallStore';
@@ -32,13 +32,13 @@ const emptyForm: FormValues = {
 };
 
 /** Registers a case by hand. The core validates it; its errors are shown next to the fields they name. */
-export function NewCaseForm({ onClose }: { onClose: () => void }) {
+export function NewCaseForm({ onClose, onCreated }: { onClose: () => void; onCreated: (created: Case) => void }) {
   const { t } = useTranslation();
   const reference = useWallState(selectReference);
   const { bridge, store } = useWall();
   const [values, setValues] = useState<FormValues>(emptyForm);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const majors = useMemo(() => {
@@ -70,15 +70,14 @@ export function NewCaseForm({ onClose }: { onClose: () => void }) {
     };
     try {
       const created = await bridge.request('case.create', draft, 'keyboard');
-      setValues(emptyForm);
-      setMessage({ kind: 'done', text: t('form.created', { number: created.number }) });
       store.getState().caseSelected(created.id);
+      onCreated(created);
     } catch (failure) {
       if (failure instanceof ContractRequestError) {
         setFieldErrors(Object.fromEntries((failure.error.fields ?? []).map((field) => [field.path.split('.')[0], field.message])));
-        setMessage({ kind: 'error', text: failure.message || t('errors.unavailable') });
+        setMessage(failure.message || t('errors.unavailable'));
       } else {
-        setMessage({ kind: 'error', text: t('errors.internal') });
+        setMessage(t('errors.internal'));
       }
     } finally {
       setBusy(false);
@@ -166,8 +165,8 @@ export function NewCaseForm({ onClose }: { onClose: () => void }) {
         </label>
       </div>
       {message && (
-        <p className={message.kind === 'error' ? 'form-error' : 'form-done'} role={message.kind === 'error' ? 'alert' : 'status'}>
-          {message.text}
+        <p className="form-error" role="alert">
+          {message}
         </p>
       )}
       <div className="actions">

@@ -16,6 +16,7 @@ export function QueueWindow() {
   const openCases = useWallState(selectOpenCases);
   const canWrite = useWallState(selectCanWrite);
   const [formOpen, setFormOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const sorted = useMemo(() => sortForQueue(openCases.values()), [openCases]);
   const urgent = useMemo(() => sorted.filter((item) => item.urgent).length, [sorted]);
 
@@ -29,7 +30,13 @@ export function QueueWindow() {
         <span className="count-figure count-urgent">{t('queue.urgentCount', { count: urgent })}</span>
         <span style={{ flex: 1 }} />
         {canWrite && (
-          <button className="button button-primary" onClick={() => setFormOpen(true)}>
+          <button
+            className="button button-primary"
+            onClick={() => {
+              setNotice(null);
+              setFormOpen(true);
+            }}
+          >
             {t('queue.newCase')}
           </button>
         )}
@@ -37,7 +44,22 @@ export function QueueWindow() {
       <main className="queue-body">
         <CaseList cases={sorted} />
         <aside className="queue-side">
-          {formOpen ? <NewCaseForm onClose={() => setFormOpen(false)} /> : <CaseDetail />}
+          {notice && (
+            <p className="form-done" role="status">
+              {notice}
+            </p>
+          )}
+          {formOpen ? (
+            <NewCaseForm
+              onClose={() => setFormOpen(false)}
+              onCreated={(created) => {
+                setFormOpen(false);
+                setNotice(t('form.created', { number: created.number }));
+              }}
+            />
+          ) : (
+            <CaseDetail />
+          )}
         </aside>
       </main>
     </div>

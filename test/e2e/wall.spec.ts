@@ -1,0 +1,107 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './wallFixture';
+
+/** "123 件" → 123 */
+async function openCount(page: Page): Promise<number> {
+  const text = await page.getByTestId('open-count').innerText();
+  return Number(text.replace(/\D/g, ''));
+}
+
+/** Records, in the page, when each case number first appears: a reload would reset it. */
+async function watchCaseNumbers(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: Record<string, number> = {};
+    (window as unknown as { seenCases: Record<string, number> }).seenCases = seen;
+    const mark = () => {
+      for (const element of document.querySelectorAll<HTMLElement>('[data-case-number]')) {
+        seen[element.dataset.caseNumber!] ??= Date.now();
+      }
+    };
+    mark();
+    new MutationObserver(mark).observe(document.body, { subtree: true, childList: true });
+  });
+}
+
+test('a case registered in the queue appears live in the video and map windows', async ({ wall }) => {
+  const queue = await wall.open(wall.urls.queue);
+  const video = await wall.open(wall.urls.video);
+  const map = await wall.open(wall.urls.map);
+  await expect(map.getByTestId('map')).toHaveAttribute('data-ready', 'true');
+
+  const openBefore = await openCount(queue);
+  expect(openBefore).toBeGreaterThan(50);
+  expect(await openCount(map)).toBe(openBefore);
+  await watchCaseNumbers(video);
+
+  await queue.getByRole('button', { name: '新建案件' }).click();
+  const form = queue.getByRole('form', { name: '新建案件' });
+  await form.getByLabel('问题描述').fill('曲阜路地铁站 2 号口三个流动摊头占道经营');
+  await form.getByLabel('类别').selectOption({ label: '20401 无照经营游商' });
+  await form.getByLabel('来源').selectOption({ label: '视频巡查' });
+  const placeSelect = form.getByLabel('地点');
+  const firstPlace = await placeSelect.locator('option').nth(1).getAttribute('value');
+  await placeSelect.selectOption(firstPlace!);
+  await form.getByRole('checkbox', { name: '紧急' }).check();
+  await form.getByRole('button', { name: '登记案件' }).click();
+
+  const done = queue.getByRole('status').filter({ hasText: '已登记' });
+  await expect(done).toContainText('已登记');
+  const number = (await done.innerText()).match(/\d{8}-\d{4}/)![0];
+
+  // The other windows show it without a reload: the marker set before the click is still there.
+  const tickerItem = video.locator(`[data-case-number="${number}"]`);
+  await expect(tickerItem).toBeVisible();
+  await expect(tickerItem).toContainText('无照经营游商');
+  await expect(tickerItem.locator('.urgent-tag')).toBeVisible();
+  const appearedAt = await video.evaluate((n) => (window as unknown as { seenCases: Record<string, number> }).seenCases[n], number);
+  expect(appearedAt).toBeGreaterThan(0);
+  await expect.poll(() => openCount(map)).toBe(openBefore + 1);
+  await expect.poll(() => openCount(queue)).toBe(openBefore + 1);
+
+  // The new case is selected in the queue, urgent, and located in a grid.
+  const detail = queue.getByTestId('case-detail');
+  await expect(detail).toContainText(number);
+  await expect(detail).toContainText('网格');
+
+  // Changing it in the queue updates the others too.
+  await detail.getByRole('button', { name: '取消紧急' }).click();
+  await expect(tickerItem.locator('.urgent-tag')).toHaveCount(0);
+});
+
+test('a bad form is refused with the wrong fields named, and nothing is registered', async ({ wall }) => {
+  const queue = await wall.open(wall.urls.queue);
+  const before = await openCount(queue);
+  await queue.getByRole('button', { name: '新建案件' }).click();
+  const form = queue.getByRole('form', { name: '新建案件' });
+  await form.getByLabel('问题描述').fill('x');
+  await form.getByLabel('联系电话（可选）').fill('call me maybe');
+  await form.getByRole('button', { name: '登记案件' }).click();
+  await expect(form.getByRole('alert').first()).toBeVisible();
+  await expect(form).toContainText('问题描述需 2–500 个字');
+  await expect(form).toContainText('请选择类别');
+  await expect(form).toContainText('电话号码只能包含数字');
+  expect(await openCount(queue)).toBe(before);
+});
+
+test('a presentation window is read-only and shows no reporter', async ({ wall }) => {
+  const visitor = await wall.open(wall.urls.presentation.replace('video.html', 'queue.html'));
+  await expect(visitor.getByText('展示模式')).toBeVisible();
+  await expect(visitor.getByRole('button', { name: '新建案件' })).toHaveCount(0);
+  await visitor.getByRole('option').first().click();
+  await expect(visitor.getByTestId('case-detail')).toBeVisible();
+  await expect(visitor.getByTestId('case-detail')).not.toContainText('报告人');
+});
+
+test('a window without the token is refused and says it cannot connect', async ({ wall }) => {
+  const url = new URL(wall.urls.queue);
+  url.searchParams.delete('token');
+  const page = await wall.openUnchecked(url.href);
+  await expect(page.getByTestId('link-state')).toHaveClass(/link-lost/);
+  await expect(page.getByTestId('link-state')).toContainText('连接中断');
+});
+
+test('the wall speaks English on request', async ({ wall }) => {
+  const queue = await wall.open(`${wall.urls.queue}&lang=en`);
+  await expect(queue.getByRole('heading', { level: 1 })).toContainText('Dispatch queue');
+  await expect(queue.getByRole('button', { name: 'New case' })).toBeVisible();
+});

@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventMessage } from '../../shared/contract/messages';
+import { startWorkerLink } from '../../electron/core/runtime/workerLink';
+import { operator, resourcesDir, smallDemo, tempDir, visitor } from '../support/testCore';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe('the core in a worker thread', () => {
+  it('serves requests and projects events per audience, as in the same thread', async () => {
+    const dir = tempDir();
+    const logs: string[] = [];
+    const link = await startWorkerLink({
+      entry: new URL('../../electron/core/runtime/coreWorker.dev.mjs', import.meta.url),
+      log: (line) => logs.push(line),
+      core: { dbPath: join(dir.path, 'worker.db'), resourcesDir, demo: smallDemo },
+    });
+    cleanups.push(() => dir.remove(), () => link.close());
+
+    const hello = await link.request(operator, { id: 4, name: 'session.hello', args: {} });
+    expect(hello).toMatchObject({ id: 4, ok: true, value: { demo: true, seq: 0 } });
+
+    const operatorEvents: EventMessage[] = [];
+    const visitorEvents: EventMessage[] = [];
+    link.subscribe('operator', (message) => operatorEvents.push(message));
+    link.subscribe('public', (message) => visitorEvents.push(message));
+    const created = await link.request(operator, {
+      id: 5,
+      name: 'case.create',
+      args: { description: '工作线程中登记', categoryCode: '20101', sourceId: 'hotline', reporter: { name: '赵先生', phone: '13700000000' } },
+    });
+    expect(created.ok).toBe(true);
+    await expect.poll(() => visitorEvents.length).toBe(1);
+    expect(operatorEvents[0]!.event === 'case.changed' && operatorEvents[0]!.payload.case.reporter?.name).toBe('赵先生');
+    expect(visitorEvents[0]!.event === 'case.changed' && visitorEvents[0]!.payload.case.reporter).toBeNull();
+
+    const refused = await link.request(visitor, { id: 6, name: 'case.setUrgent', args: { caseId: 1, urgent: true } });
+    expect(refused).toMatchObject({ id: 6, ok: false, error: { code: 'readOnly' } });
+    expect(logs.some((line) => line.includes('demo.history.generated'))).toBe(true);
+  });
+
+  it('reports a core that cannot start instead of hanging', async () => {
+    const dir = tempDir();
+    cleanups.push(() => dir.remove());
+    await expect(
+      startWorkerLink({
+        entry: new URL('../../electron/core/runtime/coreWorker.dev.mjs', import.meta.url),
+        log: () => {},
+        core: { dbPath: join(dir.path, 'no-reference.db'), resourcesDir, demo: null },
+      }),
+    ).rejects.toThrow(/reference data/);
+  });
+});
