@@ -29,7 +29,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['./test/support/skipReasonReporter.ts']],
   outputDir: 'test-results',
   use: {
     viewport: { width: 1600, height: 900 },

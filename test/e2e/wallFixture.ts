@@ -45,7 +45,6 @@ async function startWall(): Promise<{ child: ChildProcess; ready: { urls: WallUr
 
 export const test = base.extend<{ wall: RunningWall }, { wallProcess: { urls: WallUrls; port: number } }>({
   wallProcess: [
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const { child, ready, dir } = await startWall();
       await use(ready);

@@ -58,7 +58,7 @@ export function generateHistory(db: Db, store: CaseStore, reference: ReferenceDa
         const dayKey = roomDayKey(reportedAt);
         const serial = (serials.get(dayKey) ?? 0) + 1;
         serials.set(dayKey, serial);
-        const { status, steps } = lifecycle(reportedAt, options.now, random);
+        const { status, steps } = lifecycle(reportedAt, options.now, draft.urgent, random);
         const place = locate(draft.lngLat);
         const dispatchedAt = steps.find((step) => step.kind === 'dispatched')?.at ?? null;
         const closedAt = steps.find((step) => step.kind === 'closed')?.at ?? null;
@@ -95,7 +95,7 @@ export function generateHistory(db: Db, store: CaseStore, reference: ReferenceDa
 }
 
 /** Where a case reported at `reportedAt` stands by `now`, and the steps it took. */
-function lifecycle(reportedAt: number, now: number, random: SeededRandom): { status: CaseStatus; steps: Step[] } {
+function lifecycle(reportedAt: number, now: number, urgent: boolean, random: SeededRandom): { status: CaseStatus; steps: Step[] } {
   const steps: Step[] = [{ kind: 'created', at: reportedAt }];
   const settle = (status: CaseStatus) => ({ status, steps: steps.filter((step) => step.at <= now) });
 
@@ -106,12 +106,15 @@ function lifecycle(reportedAt: number, now: number, random: SeededRandom): { sta
   const registeredAt = reportedAt + random.int(3, 25) * minute;
   const dispatchedAt = registeredAt + random.int(2, 20) * minute;
   steps.push({ kind: 'registered', at: registeredAt }, { kind: 'dispatched', at: dispatchedAt });
-  const handling = random.weighted([
-    [random.int(1, 8) * hour, 55],
-    [random.int(8, 48) * hour, 30],
-    [random.int(2, 7) * day, 12],
-    [random.int(7, 40) * day, 3],
-  ] as const);
+  // Urgent cases are handled within hours; the rest spread from hours to weeks.
+  const handling = urgent
+    ? random.int(20, 6 * 60) * minute
+    : random.weighted([
+        [random.int(1, 8) * hour, 55],
+        [random.int(8, 48) * hour, 30],
+        [random.int(2, 7) * day, 12],
+        [random.int(7, 40) * day, 3],
+      ] as const);
   const startedAt = dispatchedAt + Math.min(handling / 4, random.int(10, 120) * minute);
   const reportedBackAt = dispatchedAt + handling;
   const closedAt = reportedBackAt + random.int(20, 240) * minute;
