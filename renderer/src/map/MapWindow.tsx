@@ -2,12 +2,13 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Case } from '../../../shared/domain/case';
 import { localName } from '../../../shared/domain/names';
 import type { WallState } from '../state/wallStore';
 import { locale } from '../shell/i18n';
 import { useWall, useWallState } from '../shell/WallContext';
 import { WindowHeader } from '../shell/WindowHeader';
-import { caseFeatures, gridFeatures, subDistrictFeatures } from './mapData';
+import { caseFeatures, caseLayerDiff, gridFeatures, openCasesPerGrid, subDistrictFeatures } from './mapData';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -54,7 +55,7 @@ export function MapWindow() {
 
     map.on('load', () => {
       const { openCases } = store.getState();
-      map.addSource('grids', { type: 'geojson', data: gridFeatures(geography, openCases.values(), locale) });
+      map.addSource('grids', { type: 'geojson', data: gridFeatures(geography, locale) });
       map.addSource('subDistricts', { type: 'geojson', data: subDistrictFeatures(geography) });
       map.addSource('cases', { type: 'geojson', data: caseFeatures(openCases.values()) });
       map.addLayer({
@@ -62,7 +63,7 @@ export function MapWindow() {
         type: 'fill',
         source: 'grids',
         paint: {
-          'fill-color': ['interpolate', ['linear'], ['get', 'open'], 0, '#142130', 5, '#1d3b5c', 15, '#2f5f91'],
+          'fill-color': ['interpolate', ['linear'], ['coalesce', ['feature-state', 'open'], 0], 0, '#142130', 5, '#1d3b5c', 15, '#2f5f91'],
           'fill-opacity': 0.9,
         },
       });
@@ -91,18 +92,34 @@ export function MapWindow() {
         element.textContent = localName(sub.name, locale);
         labels.push(new maplibregl.Marker({ element }).setLngLat(sub.centroid).addTo(map));
       }
+      shadeGrids(openCases);
+      shown = openCases;
       setReady(true);
     });
 
-    // Redraw from the store without re-rendering React; at most once per animation frame.
+    const gridIndex = new Map(geography.grids.map((grid, index) => [grid.id, index]));
+    let shaded = new Map<string, number>();
+    const shadeGrids = (cases: ReadonlyMap<number, Case>) => {
+      const counts = openCasesPerGrid(cases.values());
+      for (const [gridId, index] of gridIndex) {
+        const open = counts.get(gridId) ?? 0;
+        if (shaded.get(gridId) !== open) map.setFeatureState({ source: 'grids', id: index }, { open });
+      }
+      shaded = new Map([...gridIndex.keys()].map((gridId) => [gridId, counts.get(gridId) ?? 0]));
+    };
+
+    // Follow the store without re-rendering React: apply only what changed, at most once per frame.
+    let shown: ReadonlyMap<number, Case> | null = null;
     let frame = 0;
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.openCases === previous.openCases || frame) return;
+      if (state.openCases === previous.openCases || frame || !shown) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
         const cases = store.getState().openCases;
-        (map.getSource('cases') as maplibregl.GeoJSONSource | undefined)?.setData(caseFeatures(cases.values()));
-        (map.getSource('grids') as maplibregl.GeoJSONSource | undefined)?.setData(gridFeatures(geography, cases.values(), locale));
+        const diff = caseLayerDiff(shown!, cases);
+        if (diff.remove.length || diff.add.length) void (map.getSource('cases') as maplibregl.GeoJSONSource).updateData(diff);
+        shadeGrids(cases);
+        shown = cases;
       });
     });
     return () => {

@@ -1,0 +1,5 @@
+import { syncBench } from './sync';
+
+export const benches: Record<string, () => Promise<Record<string, number | string | boolean>>> = {
+  sync: syncBench,
+};

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { EventMessage } from '../../shared/contract/messages';
+import type { Case } from '../../shared/domain/case';
+import { caseLayerDiff } from '../../renderer/src/map/mapData';
+import { sortForQueue } from '../../renderer/src/queue/sortCases';
+import { createWallStore } from '../../renderer/src/state/wallStore';
+
+const aCase = (id: number, changes: Partial<Case> = {}): Case => ({
+  id,
+  number: `20261126-${String(id).padStart(4, '0')}`,
+  description: '测试',
+  categoryCode: '20101',
+  sourceId: 'street',
+  status: 'reported',
+  urgent: false,
+  lngLat: [121.46, 31.26],
+  gridId: 'G01',
+  workstationId: 'WS01',
+  subDistrictId: 'SD01',
+  address: '',
+  leadDepartmentId: 'SANITATION',
+  reportedAt: 1_000 + id,
+  dispatchedAt: null,
+  closedAt: null,
+  updatedAt: 1_000 + id,
+  reporter: null,
+  ...changes,
+});
+
+const changed = (seq: number, item: Case, change: 'created' | 'updated' = 'updated'): EventMessage => ({
+  event: 'case.changed',
+  seq,
+  payload: { change, case: item },
+});
+
+describe("a window's state", () => {
+  it('applies events after its snapshot, in order, and drops cases that close', () => {
+    const store = createWallStore();
+    store.getState().snapshotLoaded(10, [aCase(1), aCase(2), aCase(3, { status: 'closed' })]);
+    expect([...store.getState().openCases.keys()]).toEqual([1, 2]);
+    store.getState().eventReceived(changed(9, aCase(1, { urgent: true }))); // older than the snapshot: ignored
+    expect(store.getState().openCases.get(1)!.urgent).toBe(false);
+    store.getState().eventReceived(changed(11, aCase(4), 'created'));
+    store.getState().eventReceived(changed(12, aCase(2, { status: 'closed' })));
+    expect([...store.getState().openCases.keys()].sort()).toEqual([1, 4]);
+    expect(store.getState().seq).toBe(12);
+    expect(store.getState().recent[0]).toMatchObject({ caseId: 2, change: 'updated' });
+  });
+
+  it('asks for a fresh snapshot when an event number is skipped, instead of guessing', () => {
+    const store = createWallStore();
+    store.getState().snapshotLoaded(5, [aCase(1)]);
+    store.getState().eventReceived(changed(7, aCase(2), 'created'));
+    expect(store.getState().needsResync).toBe(true);
+    expect(store.getState().openCases.has(2)).toBe(false);
+    store.getState().snapshotLoaded(7, [aCase(1), aCase(2)]);
+    expect(store.getState().needsResync).toBe(false);
+    expect(store.getState().openCases.size).toBe(2);
+  });
+
+  it('puts urgent cases first, then the newest', () => {
+    const sorted = sortForQueue([aCase(1), aCase(2, { urgent: true }), aCase(3), aCase(4, { urgent: true, reportedAt: 1 })]);
+    expect(sorted.map((item) => item.id)).toEqual([2, 4, 3, 1]);
+  });
+});
+
+describe('the map layer diff', () => {
+  it('adds new cases, removes closed ones and re-adds changed ones, leaving the rest alone', () => {
+    const one = aCase(1);
+    const two = aCase(2);
+    const previous = new Map([
+      [1, one],
+      [2, two],
+      [3, aCase(3)],
+    ]);
+    const next = new Map([
+      [1, one],
+      [2, { ...two, urgent: true }],
+      [4, aCase(4)],
+      [5, aCase(5, { lngLat: null })],
+    ]);
+    const diff = caseLayerDiff(previous, next);
+    expect(diff.remove.sort()).toEqual([2, 3]);
+    expect(diff.add.map((feature) => [feature.id, feature.properties?.urgent])).toEqual([
+      [2, 1],
+      [4, 0],
+    ]);
+  });
+});
