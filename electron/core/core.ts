@@ -12,7 +12,7 @@ import { createI18n } from '../../shared/i18n/index';
 import type { WindowRole } from '../../shared/wall/roles';
 import { startDemoFeed } from './demo/feed';
 import { generateHistory } from './demo/history';
-import { readDemoReference } from './demo/seed';
+import { demoReferenceDir, readReferenceFolder } from './demo/seed';
 import { CoreError } from './errors';
 import { createEventHub } from './runtime/eventHub';
 import { silentLogger, type Logger } from './runtime/logger';
@@ -42,6 +42,8 @@ export interface CoreOptions {
   dbPath: string;
   /** Folder holding demo/*.json (the repo's resources/ or the packaged app's). */
   resourcesDir: string;
+  /** A room's own reference data (same files as resources/demo); replaces what the database holds. */
+  referenceDir?: string;
   demo: DemoOptions | null;
   nativeBinding?: string;
   clock?: () => number;
@@ -65,10 +67,18 @@ export function createCore(options: CoreOptions) {
   const hub = createEventHub();
   const translators = { 'zh-CN': createI18n('zh-CN'), en: createI18n('en') };
 
-  let referenceData = loadReferenceData(db);
-  if (!referenceData && options.demo) {
-    referenceData = readDemoReference(options.resourcesDir);
-    saveReferenceData(db, referenceData, clock());
+  let referenceData: ReferenceData | null;
+  try {
+    referenceData = loadReferenceData(db);
+    const folder = options.referenceDir ?? (!referenceData && options.demo ? demoReferenceDir(options.resourcesDir) : null);
+    if (folder) {
+      referenceData = readReferenceFolder(folder);
+      saveReferenceData(db, referenceData, clock());
+      logger.info('reference.loaded', { folder });
+    }
+  } catch (error) {
+    db.close();
+    throw error;
   }
   if (!referenceData) {
     db.close();

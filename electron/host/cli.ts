@@ -18,6 +18,8 @@ const usage = `用法 / usage: npm run wall -- [options]
   --port <n>        port to listen on (default 5170; 0 picks a free one)
   --db <file>       database file (default data/gridwall-demo.db)
   --no-demo         do not load the embedded demo (the database must hold reference data)
+  --reference <dir> load the room's own district, departments, categories and sources
+                    (district.json, departments.json, categories.json, sources.json; see resources/demo)
   --feed-rate <n>   demo cases per minute (default 2, 0 = off; env GRIDWALL_DEMO_RATE)
   --lan             also accept other PCs of the room's LAN (default: this machine only)
   --json            print the URLs as one JSON line (for scripts and tests)`;
@@ -30,6 +32,7 @@ async function main() {
         port: { type: 'string', default: process.env.GRIDWALL_PORT ?? '5170' },
         db: { type: 'string', default: process.env.GRIDWALL_DB ?? 'data/gridwall-demo.db' },
         'no-demo': { type: 'boolean', default: false },
+        reference: { type: 'string' },
         'feed-rate': { type: 'string', default: process.env.GRIDWALL_DEMO_RATE ?? String(defaultDemoOptions.feedRatePerMinute) },
         lan: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -61,6 +64,7 @@ async function main() {
       dbPath,
       resourcesDir: resolve(repoRoot, 'resources'),
       demo: flags['no-demo'] ? null : { ...defaultDemoOptions, feedRatePerMinute: feedRate },
+      ...(flags.reference ? { referenceDir: resolve(flags.reference) } : {}),
     },
   });
   const host = await startWebHost({
