@@ -48,13 +48,14 @@ void app.whenReady().then(async () => {
   const dbPath = app.commandLine.getSwitchValue('db') || join(dataDir, 'gridwall.db');
   const feedRate = Number(process.env.GRIDWALL_DEMO_RATE ?? defaultDemoOptions.feedRatePerMinute);
   const demo = app.commandLine.hasSwitch('no-demo') ? null : { ...defaultDemoOptions, feedRatePerMinute: feedRate };
+  const referenceDir = app.commandLine.getSwitchValue('reference');
 
   let link: CoreLink;
   try {
     link = await startWorkerLink({
       entry: pathToFileURL(join(bundleDir, 'coreWorker.cjs')),
       log: stderrSink,
-      core: { dbPath, resourcesDir: join(appRoot, 'resources'), demo, ...nativeBindingOption() },
+      core: { dbPath, resourcesDir: join(appRoot, 'resources'), demo, ...(referenceDir ? { referenceDir } : {}), ...nativeBindingOption() },
     });
   } catch (error) {
     logger.error('core.failedToStart', { error: String(error) });
