@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { windowRoles } from './shared/wall/roles';
+import { windowRoles } from './shared/wall/roles.ts';
 
 const root = resolve(import.meta.dirname, 'renderer');
 
