@@ -5,7 +5,7 @@ import type { EventMessage, ResponseMessage } from '../../shared/contract/messag
 import type { Session } from '../core/core';
 import type { CoreLink } from '../core/runtime/link';
 import type { Logger } from '../core/runtime/logger';
-import { appOrigin } from './protocol';
+import { isAppUrl } from './protocol';
 
 /**
  * The one place that touches ipcMain. A call is served only when it comes
@@ -37,6 +37,6 @@ export function forwardEvents(link: CoreLink, contents: WebContents, session: Se
 function trustedSession(event: IpcMainInvokeEvent, sessionOf: (contents: WebContents) => Session | undefined): Session | undefined {
   const frame = event.senderFrame;
   if (!frame || frame !== event.sender.mainFrame) return undefined;
-  if (new URL(frame.url).origin !== appOrigin) return undefined;
+  if (!isAppUrl(frame.url)) return undefined;
   return sessionOf(event.sender);
 }

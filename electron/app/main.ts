@@ -9,7 +9,7 @@ import type { CoreLink } from '../core/runtime/link';
 import { createLogger, stderrSink } from '../core/runtime/logger';
 import { startWorkerLink } from '../core/runtime/workerLink';
 import { forwardEvents, serveContract } from './ipc';
-import { appOrigin, registerAppScheme, serveRenderer } from './protocol';
+import { appOrigin, isAppUrl, registerAppScheme, serveRenderer } from './protocol';
 
 /**
  * The Electron shell: lifecycle, one window per role placed on the room's
@@ -35,7 +35,7 @@ app.on('web-contents-created', (_event, contents) => {
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== appOrigin) event.preventDefault();
+    if (!isAppUrl(url)) event.preventDefault();
   });
 });
 

@@ -10,6 +10,19 @@ import { contentSecurityPolicy } from '../host/staticFiles';
 export const appScheme = 'app';
 export const appOrigin = `${appScheme}://wall`;
 
+/**
+ * Whether a URL is one of our pages. Compared by scheme and host: for a
+ * custom scheme, Node's URL gives the origin "null", so origins cannot be compared.
+ */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${appScheme}:` && parsed.host === 'wall';
+  } catch {
+    return false;
+  }
+}
+
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
