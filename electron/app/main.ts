@@ -23,7 +23,10 @@ const locale = parseLocale(app.commandLine.getSwitchValue('lang') || null);
 const sessions = new Map<WebContents, Session>();
 
 registerAppScheme();
-if (!app.requestSingleInstanceLock()) app.quit();
+// One wall per machine: a second start only brings the running wall forward.
+if (!app.requestSingleInstanceLock()) {
+  app.exit(0);
+}
 
 app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
 app.on('window-all-closed', () => app.quit());
