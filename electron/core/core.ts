@@ -1,6 +1,7 @@
 import { ZodError, type z } from 'zod';
 import { argsSchemaOf, isCommand, isQuery, type ReferenceData, type RequestName } from '../../shared/contract/contract';
 import {
+  requestIdOf,
   RequestMessageSchema,
   type ContractError,
   type EventMessage,
@@ -162,7 +163,7 @@ export function createCore(options: CoreOptions) {
 
   function handle(session: Session, raw: unknown): ResponseMessage {
     const envelope = RequestMessageSchema.safeParse(raw);
-    const id = envelope.success ? envelope.data.id : idOf(raw);
+    const id = envelope.success ? envelope.data.id : requestIdOf(raw);
     if (!envelope.success) {
       logger.warn('request.refused', { reason: 'badMessage', role: session.role, sample: sampleOf(raw) });
       return refuse(id, session, 'badMessage');
@@ -217,10 +218,6 @@ export function eventForAudience(message: EventMessage, audience: Audience): Eve
   return { ...message, payload: { ...message.payload, case: caseForAudience(message.payload.case, audience) } };
 }
 
-function idOf(raw: unknown): number {
-  const id = (raw as { id?: unknown } | null)?.id;
-  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : -1;
-}
 
 function sampleOf(raw: unknown): string {
   try {

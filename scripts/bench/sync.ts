@@ -6,9 +6,9 @@ import { silentLogger } from '../../electron/core/runtime/logger';
 import type { ServerMessage } from '../../shared/contract/messages';
 import { tempDir, resourcesDir } from '../../test/support/testCore';
 import { median, percentile, round } from './stats';
-import { startWallProcess } from './wallProcess';
+import { chromiumArgs, systemChromium } from '../../test/support/chromium';
+import { startWallProcess, type WallUrls } from '../../test/support/wallProcess';
 
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
  * How fast a change made in one window reaches the others (the foundation's
@@ -84,8 +84,8 @@ async function socketLatencies(queueUrl: string, samples: number): Promise<numbe
   return latencies;
 }
 
-async function uiLatencies(urls: Record<string, string>, samples: number): Promise<{ video: number[]; map: number[] }> {
-  const browser = await chromium.launch({ executablePath: process.env.GRIDWALL_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+async function uiLatencies(urls: WallUrls, samples: number): Promise<{ video: number[]; map: number[] }> {
+  const browser = await chromium.launch({ executablePath: systemChromium(), args: chromiumArgs });
   try {
     const open = async (url: string) => {
       const page = await (await browser.newContext({ viewport: { width: 1600, height: 900 } })).newPage();
@@ -93,7 +93,7 @@ async function uiLatencies(urls: Record<string, string>, samples: number): Promi
       await page.locator('.link-open').waitFor();
       return page;
     };
-    const [queue, video, map] = [await open(urls.queue!), await open(urls.video!), await open(urls.map!)];
+    const [queue, video, map] = [await open(urls.queue), await open(urls.video), await open(urls.map)];
     await map.locator('[data-ready="true"]').waitFor();
     await queue.evaluate(`document.addEventListener('submit', () => { window.submittedAt = Date.now(); }, true)`);
     await watchFirstAppearance(video, '[data-case-number]', 'caseNumber');

@@ -62,3 +62,9 @@ export class ContractRequestError extends Error {
     this.name = 'ContractRequestError';
   }
 }
+
+/** The id of a request that may be malformed, for the error answer; -1 when it has none. */
+export function requestIdOf(raw: unknown): number {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'number' && Number.isInteger(id) && id >= 0 ? id : -1;
+}

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { EventMessage, ResponseMessage } from '../../../shared/contract/messages';
+import { requestIdOf, type EventMessage, type ResponseMessage } from '../../../shared/contract/messages';
 import type { Audience } from '../../../shared/domain/case';
 import { eventForAudience, type CoreOptions } from '../core';
 import type { CoreLink } from './link';
@@ -28,7 +28,7 @@ export function startWorkerLink(options: WorkerLinkOptions): Promise<CoreLink & 
 
   void exited.then(() => {
     for (const [, resolve] of pending) {
-      resolve({ id: -1, ok: false, error: { code: 'unavailable', message: '核心暂时不可用，请稍后重试。' } });
+      resolve({ id: -1, ok: false, error: { code: 'unavailable', message: '核心暂时不可用，请稍后重试。/ The core is not available; try again shortly.' } });
     }
     pending.clear();
   });
@@ -62,7 +62,7 @@ export function startWorkerLink(options: WorkerLinkOptions): Promise<CoreLink & 
       request(session, raw) {
         const callId = nextCallId++;
         return new Promise((answer) => {
-          pending.set(callId, (response) => answer(response.id === -1 ? { ...response, id: idOf(raw) } : response));
+          pending.set(callId, (response) => answer(response.id === -1 ? { ...response, id: requestIdOf(raw) } : response));
           send({ type: 'request', callId, session, raw });
         });
       },
@@ -79,9 +79,4 @@ export function startWorkerLink(options: WorkerLinkOptions): Promise<CoreLink & 
       },
     };
   });
-}
-
-function idOf(raw: unknown): number {
-  const id = (raw as { id?: unknown } | null)?.id;
-  return typeof id === 'number' ? id : -1;
 }
