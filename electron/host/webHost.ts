@@ -44,6 +44,11 @@ export async function startWebHost(options: WebHostOptions) {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       return;
     }
+    // Lets a window tell "host down" from "my token is no longer valid" (tokens change at every start).
+    if (url.pathname === '/token-check') {
+      response.writeHead(audienceForToken(tokens, url.searchParams.get('token')) ? 204 : 401).end();
+      return;
+    }
     serveStatic(options.staticDir, url.pathname, response);
   });
 

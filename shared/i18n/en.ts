@@ -9,6 +9,7 @@ export const en: Messages = {
   },
   roles: { video: 'Video matrix', map: 'Grid map', queue: 'Dispatch queue' },
   connection: {
+    refused: 'This window\'s access token is no longer valid (the browser wall was restarted). Open the new address printed at start.',
     connecting: 'Connecting to the core…',
     live: 'Live',
     lost: 'Connection to the core lost, reconnecting (attempt {{attempt}})',

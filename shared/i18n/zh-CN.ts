@@ -8,6 +8,7 @@ export const zhCN = {
   },
   roles: { video: '视频矩阵', map: '网格地图', queue: '派遣队列' },
   connection: {
+    refused: '此窗口的访问令牌已失效（浏览器指挥墙已重启）。请打开启动时打印的新地址。',
     connecting: '正在连接核心…',
     live: '实时',
     lost: '与核心的连接中断，正在重连（第 {{attempt}} 次）',

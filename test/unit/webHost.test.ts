@@ -67,6 +67,8 @@ describe('the browser wall host', () => {
     await expect(connect(host, 'role=queue')).rejects.toThrow('401');
     await expect(connect(host, 'role=queue&token=guess')).rejects.toThrow('401');
     await expect(connect(host, `role=printer&token=${tokens.operator}`)).rejects.toThrow('400');
+    expect((await fetch(`http://127.0.0.1:${host.port}/token-check?token=guess`)).status).toBe(401);
+    expect((await fetch(`http://127.0.0.1:${host.port}/token-check?token=${tokens.presentation}`)).status).toBe(204);
   });
 
   it('serves the renderer, and nothing outside it', async () => {

@@ -1,7 +1,12 @@
 import type { ArgsOf, RequestName, ResultOf } from '../../../shared/contract/contract';
 import type { EventMessage, InputKind } from '../../../shared/contract/messages';
 
-export type LinkState = { kind: 'connecting' } | { kind: 'open' } | { kind: 'lost'; attempt: number; retryInMs: number };
+export type LinkState =
+  | { kind: 'connecting' }
+  | { kind: 'open' }
+  | { kind: 'lost'; attempt: number; retryInMs: number }
+  /** The host is up but refuses this window's token: it was restarted and drew new ones. */
+  | { kind: 'refused' };
 
 /**
  * The one way a window talks to the core, over Electron IPC or the browser

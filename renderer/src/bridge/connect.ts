@@ -21,5 +21,7 @@ export function connectBridge(role: WindowRole): CoreBridge {
     if (value) socketUrl.searchParams.set(key, value);
   }
   socketUrl.searchParams.set('role', role);
-  return createWebSocketBridge(socketUrl.href);
+  const tokenCheck = new URL('token-check', page);
+  tokenCheck.searchParams.set('token', page.searchParams.get('token') ?? '');
+  return createWebSocketBridge(socketUrl.href, tokenCheck.href);
 }

@@ -20,7 +20,7 @@ export function reconnectDelay(attempt: number): number {
  * it (up to a timeout) rather than failing at once, so a short host restart
  * goes unnoticed by the operator.
  */
-export function createWebSocketBridge(url: string): CoreBridge {
+export function createWebSocketBridge(url: string, tokenCheckUrl: string | null = null): CoreBridge {
   let socket: WebSocket | null = null;
   let nextId = 1;
   let attempt = 0;
@@ -62,7 +62,18 @@ export function createWebSocketBridge(url: string): CoreBridge {
       const retryInMs = reconnectDelay(attempt);
       setState({ kind: 'lost', attempt, retryInMs });
       window.setTimeout(connect, retryInMs);
+      void explainRefusal();
     };
+  };
+  /** A browser cannot read why a WebSocket was refused; ask the host whether it is the token. */
+  const explainRefusal = async () => {
+    if (!tokenCheckUrl) return;
+    try {
+      const answer = await fetch(tokenCheckUrl, { cache: 'no-store' });
+      if (answer.status === 401 && state.kind === 'lost') setState({ kind: 'refused' });
+    } catch {
+      // The host is down: "lost, reconnecting" is the right message.
+    }
   };
   connect();
 

@@ -32,12 +32,12 @@ export function WindowHeader({ role, children }: { role: WindowRole; children?: 
 
 function LinkIndicator({ link }: { link: LinkState }) {
   const { t } = useTranslation();
-  const text =
-    link.kind === 'open'
-      ? t('connection.live')
-      : link.kind === 'connecting'
-        ? t('connection.connecting')
-        : t('connection.lost', { attempt: link.attempt });
+  const text = {
+    open: () => t('connection.live'),
+    connecting: () => t('connection.connecting'),
+    lost: () => t('connection.lost', { attempt: link.kind === 'lost' ? link.attempt : 0 }),
+    refused: () => t('connection.refused'),
+  }[link.kind]();
   return (
     <span className={`link link-${link.kind}`} role="status" aria-live="polite" data-testid="link-state">
       <span className="link-dot" aria-hidden />
