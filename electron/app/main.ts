@@ -93,12 +93,13 @@ function openWindow(placement: WindowPlacement, link: CoreLink): void {
     },
   });
   const contents = window.webContents;
-  const session: Session = { role: placement.role, audience: 'operator', locale, operatorId: `wall-${placement.role}` };
+  const session: Session = { connectionId: `window-${contents.id}`, role: placement.role, audience: 'operator', locale };
   sessions.set(contents, session);
   const stopEvents = forwardEvents(link, contents, session);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     stopEvents();
+    void link.forget(session.connectionId);
     sessions.delete(contents);
   });
   // A crashed page comes back by itself: the room may be unattended.

@@ -1,34 +1,53 @@
 import { ZodError, type z } from 'zod';
-import { argsSchemaOf, isCommand, isQuery, type ReferenceData, type RequestName } from '../../shared/contract/contract';
+import {
+  argsSchemaOf,
+  isCommand,
+  isQuery,
+  type CaseActionArgs,
+  type CaseQuery,
+  type CaseQueryResult,
+  type OperatorInfo,
+  type ReferenceData,
+  type RequestName,
+  type SessionInfo,
+  type SignedIn,
+  type TimelineEntry,
+} from '../../shared/contract/contract';
 import {
   requestIdOf,
   RequestMessageSchema,
   type ContractError,
   type EventMessage,
+  type InputKind,
   type ResponseMessage,
 } from '../../shared/contract/messages';
-import { caseForAudience, type Audience } from '../../shared/domain/case';
+import { caseForAudience, type Audience, type Case } from '../../shared/domain/case';
+import { findDuplicates } from '../../shared/domain/duplicates';
+import { createWorkCalendar } from '../../shared/domain/workCalendar';
+import { randomBytes } from 'node:crypto';
 import type { Locale } from '../../shared/domain/names';
 import { createI18n } from '../../shared/i18n/index';
 import type { WindowRole } from '../../shared/wall/roles';
 import { startDemoFeed } from './demo/feed';
 import { generateHistory } from './demo/history';
-import { demoReferenceDir, readReferenceFolder } from './demo/seed';
+import { demoReferenceDir, readOperators, readReferenceFolder } from './demo/seed';
 import { CoreError } from './errors';
 import { createEventHub } from './runtime/eventHub';
 import { silentLogger, type Logger } from './runtime/logger';
 import { createCaseService, type Actor } from './services/caseService';
 import { indexReferenceData, type ReferenceIndex } from './services/referenceIndex';
 import { createCaseStore } from './store/caseStore';
+import { createOperatorStore } from './store/operatorStore';
 import { openDatabase } from './store/database';
 import { loadReferenceData, saveReferenceData } from './store/referenceStore';
 
 /** Who is asking: fixed when a window connects, never taken from a message. */
 export interface Session {
+  /** One per window connection, chosen by the host; sign-in is kept per connection. */
+  connectionId: string;
   role: WindowRole;
   audience: Audience;
   locale: Locale;
-  operatorId: string;
 }
 
 export interface DemoOptions {
@@ -100,10 +119,16 @@ export function createCore(options: CoreOptions) {
     logger.info('demo.history.generated', { cases: written, ms: Math.round(performance.now() - started) });
   }
 
+  const calendar = createWorkCalendar(referenceData.calendar);
+  const operators = createOperatorStore(db);
+  const folderOperators = readOperators(options.referenceDir ?? demoReferenceDir(options.resourcesDir));
+  if (folderOperators && (options.referenceDir || (options.demo && operators.count() === 0))) operators.save(folderOperators);
+
   const cases = createCaseService({
     db,
     cases: store,
     reference: () => reference,
+    calendar: () => calendar,
     clock,
     announce: (change) => hub.emit('case.changed', change),
   });
@@ -118,30 +143,83 @@ export function createCore(options: CoreOptions) {
       })
     : { stop() {} };
 
-  type Handler = (args: never, session: Session, actor: Actor) => unknown;
+  /** Who is signed in at which window (by connection), and the tokens windows use to sign in again. */
+  const signedIn = new Map<string, OperatorInfo>();
+  const signInTokens = new Map<string, OperatorInfo>();
+
+  function operatorOf(session: Session): OperatorInfo {
+    const operator = signedIn.get(session.connectionId);
+    if (!operator) throw new CoreError('notSignedIn');
+    return operator;
+  }
+
+  const project = (session: Session) => (item: Case) => caseForAudience(item, session.audience);
+
+  type Handler = (args: never, session: Session, input: InputKind) => unknown;
   const handlers: Record<RequestName, Handler> = {
-    'session.hello': (_args: unknown, session: Session) => ({
+    'session.hello': (_args: unknown, session: Session): SessionInfo => ({
       role: session.role,
       audience: session.audience,
       serverTime: clock(),
       seq: hub.seq,
       demo: options.demo !== null,
+      operator: signedIn.get(session.connectionId) ?? null,
     }),
+    'operators.list': () => operators.list(),
     'reference.get': (): ReferenceData => referenceData,
     'cases.list': (args: { scope: 'open' | 'all'; limit: number }, session: Session) => ({
       seq: hub.seq,
-      cases: store.list(args.scope, args.limit).map((item) => caseForAudience(item, session.audience)),
+      cases: store.list(args.scope, args.limit).map(project(session)),
     }),
-    'case.get': (args: { caseId: number }, session: Session) => {
-      const found = store.get(args.caseId);
-      if (!found) throw new CoreError('notFound', { id: args.caseId });
-      return caseForAudience(found, session.audience);
+    'cases.query': (args: CaseQuery, session: Session): CaseQueryResult => {
+      const seq = hub.seq;
+      const { total, cases: page } = store.query(args, clock());
+      return { seq, total, cases: page.map(project(session)) };
     },
-    'case.create': (args: Parameters<typeof cases.create>[0], _session: Session, actor: Actor) =>
-      cases.create(args, actor),
-    'case.setUrgent': (args: { caseId: number; urgent: boolean }, _session: Session, actor: Actor) =>
-      cases.setUrgent(args.caseId, args.urgent, actor),
+    'case.get': (args: { caseId: number }, session: Session) => project(session)(found(args.caseId)),
+    'case.timeline': (args: { caseId: number }, session: Session): TimelineEntry[] => {
+      found(args.caseId);
+      const names = new Map(operators.list().map((operator) => [operator.id, operator.name]));
+      return store.events(args.caseId).map((event) => ({
+        ...event,
+        data: timelineData(event.data, session.audience),
+        actorName: names.get(event.actor) ?? event.actor,
+      }));
+    },
+    'case.duplicates': (args: { caseId: number }, session: Session) => {
+      const item = found(args.caseId);
+      return findDuplicates(item, store.openWithCategory(item.categoryCode)).map(project(session));
+    },
+    'session.signIn': (args: { operatorId: string; pin: string } | { token: string }, session: Session): SignedIn => {
+      const operator = 'token' in args ? signInTokens.get(args.token) : operators.verify(args.operatorId, args.pin);
+      if (!operator) throw new CoreError('signInFailed');
+      const token = 'token' in args ? args.token : randomBytes(24).toString('base64url');
+      signInTokens.set(token, operator);
+      signedIn.set(session.connectionId, operator);
+      logger.info('operator.signedIn', { operator: operator.id, role: session.role });
+      return { operator, token };
+    },
+    'session.signOut': (_args: unknown, session: Session) => {
+      signedIn.delete(session.connectionId);
+      return null;
+    },
+    'case.create': (args: Parameters<typeof cases.create>[0], session: Session, input: InputKind) =>
+      cases.create(args, actorFor(session, input)),
+    'case.setUrgent': (args: { caseId: number; urgent: boolean }, session: Session, input: InputKind) =>
+      cases.setUrgent(args.caseId, args.urgent, actorFor(session, input)),
+    'case.act': (args: CaseActionArgs, session: Session, input: InputKind) => cases.act(args, actorFor(session, input)),
   };
+
+  function found(caseId: number): Case {
+    const item = store.get(caseId);
+    if (!item) throw new CoreError('notFound', { id: caseId });
+    return item;
+  }
+
+  function actorFor(session: Session, input: InputKind): Actor {
+    const operator = operatorOf(session);
+    return { id: operator.id, role: operator.role, input };
+  }
 
   function refuse(id: number, session: Session, code: ContractError['code'], params = {}, fields?: ContractError['fields']): ResponseMessage {
     const t = translators[session.locale];
@@ -184,7 +262,7 @@ export function createCore(options: CoreOptions) {
       return refuse(id, session, 'invalidArgs', { details: fields.map((field) => field.message).join('；') }, fields);
     }
     try {
-      const value = handlers[name](parsed.data as never, session, { id: session.operatorId, input });
+      const value = handlers[name](parsed.data as never, session, input);
       return { id, ok: true, value };
     } catch (error) {
       if (error instanceof CoreError) {
@@ -204,6 +282,10 @@ export function createCore(options: CoreOptions) {
     get seq() {
       return hub.seq;
     },
+    /** A window went away: forget who was signed in there. */
+    forget(connectionId: string): void {
+      signedIn.delete(connectionId);
+    },
     close(): void {
       feed.stop();
       db.close();
@@ -211,6 +293,13 @@ export function createCore(options: CoreOptions) {
   };
 }
 export type Core = ReturnType<typeof createCore>;
+
+/** Timeline entries quote the draft a case was created from; visitors never see its reporter. */
+function timelineData(data: unknown, audience: Audience): Record<string, unknown> {
+  const record = (data ?? {}) as Record<string, unknown>;
+  if (audience === 'operator' || !record.draft) return record;
+  return { ...record, draft: { ...(record.draft as Record<string, unknown>), reporter: null } };
+}
 
 /** The presentation promise, applied to events: personal fields never leave the core for a public window. */
 export function eventForAudience(message: EventMessage, audience: Audience): EventMessage {

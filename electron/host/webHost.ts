@@ -33,6 +33,7 @@ const maxMessageBytes = 256 * 1024;
  */
 export async function startWebHost(options: WebHostOptions) {
   const { link, tokens, logger } = options;
+  let connections = 0;
 
   const server = createServer((request, response) => {
     if (!options.lan && !isLoopback(request.socket.remoteAddress)) {
@@ -83,17 +84,16 @@ export async function startWebHost(options: WebHostOptions) {
     const url = new URL(request.url ?? '/', 'http://host');
     const audience = audienceForToken(tokens, url.searchParams.get('token')) as Audience;
     const role = url.searchParams.get('role') as WindowRole;
-    const operator = (url.searchParams.get('operator') ?? '').replace(/[^\w.-]/g, '').slice(0, 32);
     return {
+      connectionId: `ws-${++connections}-${request.socket.remoteAddress ?? 'unknown'}`,
       role,
       audience,
       locale: parseLocale(url.searchParams.get('lang')),
-      operatorId: operator || `${role}@${request.socket.remoteAddress ?? 'unknown'}`,
     };
   }
 
   function serveWindow(ws: WebSocket, session: Session) {
-    logger.info('window.connected', { role: session.role, audience: session.audience, operator: session.operatorId });
+    logger.info('window.connected', { role: session.role, audience: session.audience, connection: session.connectionId });
     const send = (message: ServerMessage) => {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > maxBufferedBytes) {
@@ -116,7 +116,8 @@ export async function startWebHost(options: WebHostOptions) {
     });
     ws.on('close', () => {
       unsubscribe();
-      logger.info('window.disconnected', { role: session.role, operator: session.operatorId });
+      void link.forget(session.connectionId);
+      logger.info('window.disconnected', { role: session.role, connection: session.connectionId });
     });
     ws.on('error', (error) => logger.warn('window.socketError', { role: session.role, error: error.message }));
   }

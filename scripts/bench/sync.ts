@@ -48,7 +48,7 @@ function historyTimes(runs: number): { cases: number; ms: number[] } {
     const started = performance.now();
     const core = createCore({ dbPath: join(dir.path, 'history.db'), resourcesDir, demo: { seed: 20261126, historyDays: 183, historyPerDay: 95, feedRatePerMinute: 0 }, logger: silentLogger });
     ms.push(performance.now() - started);
-    cases = (core.handle({ role: 'queue', audience: 'operator', locale: 'en', operatorId: 'bench' }, { id: 1, name: 'cases.list', args: { scope: 'all', limit: 100_000 } }) as { ok: true; value: { cases: unknown[] } }).value.cases.length;
+    cases = (core.handle({ connectionId: 'bench', role: 'queue', audience: 'operator', locale: 'en' }, { id: 1, name: 'cases.list', args: { scope: 'all', limit: 100_000 } }) as { ok: true; value: { cases: unknown[] } }).value.cases.length;
     core.close();
     dir.remove();
   }

@@ -23,11 +23,18 @@ export type PreloadApi = {
  */
 export const preloadRequestNames = [
   'session.hello',
+  'operators.list',
   'reference.get',
   'cases.list',
+  'cases.query',
   'case.get',
+  'case.timeline',
+  'case.duplicates',
+  'session.signIn',
+  'session.signOut',
   'case.create',
   'case.setUrgent',
+  'case.act',
 ] as const satisfies readonly RequestName[];
 
 type Missing = Exclude<RequestName, (typeof preloadRequestNames)[number]>;

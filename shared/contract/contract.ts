@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { CaseDraftSchema, CaseSchema, type Audience, type Case } from '../domain/case';
+import { CaseDraftSchema, CaseSchema, CaseStatusSchema, TimeLimitSchema, type Audience, type Case } from '../domain/case';
+import type { OperatorRole } from '../domain/lifecycle';
+import type { WorkCalendarData } from '../domain/workCalendar';
 import type { DistrictGeography } from '../domain/district';
 import type { Category, Department, Source } from '../domain/organisation';
 import type { WindowRole } from '../wall/roles';
@@ -19,6 +21,99 @@ const CasesListArgs = z.object({
   limit: z.number().int().min(1).max(100_000).default(5_000),
 });
 const SetUrgentArgs = z.object({ caseId: z.number().int().positive(), urgent: z.boolean() });
+const CaseId = z.number().int().positive();
+const DepartmentId = z.string().min(1).max(40);
+const Reason = z.string().trim().max(500).default('');
+const ShortText = z.string().trim().max(50);
+
+/** The queue's view: filters, order and the page of rows it needs. */
+export const CaseQuerySchema = z.object({
+  /** Empty: every open status. */
+  statuses: z.array(CaseStatusSchema).max(10).default([]),
+  sourceIds: z.array(ShortText).max(20).default([]),
+  /** Category code prefixes: "2" (events), "204" (a major), "20401" (a minor). */
+  categoryPrefixes: z.array(z.string().regex(/^\d{1,5}$/)).max(20).default([]),
+  gridIds: z.array(ShortText).max(100).default([]),
+  departmentIds: z.array(DepartmentId).max(20).default([]),
+  urgent: z.boolean().nullable().default(null),
+  overdue: z.boolean().nullable().default(null),
+  supervised: z.boolean().nullable().default(null),
+  /** Words from the number, description or address (Chinese works as plain substrings). */
+  text: ShortText.default(''),
+  sort: z.enum(['priority', 'newest', 'oldest', 'deadline']).default('priority'),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type CaseQuery = z.output<typeof CaseQuerySchema>;
+
+/**
+ * Every lifecycle step is one command, `case.act`, told apart by `action`;
+ * the core checks it against the lifecycle (shared/domain/lifecycle.ts).
+ */
+export const CaseActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('verify'), caseId: CaseId, reason: Reason }),
+  z.object({ action: z.literal('register'), caseId: CaseId, reason: Reason }),
+  z.object({ action: z.literal('void'), caseId: CaseId, reason: Reason }),
+  z.object({ action: z.literal('merge'), caseId: CaseId, parentId: CaseId, reason: Reason }),
+  z.object({
+    action: z.literal('dispatch'),
+    caseId: CaseId,
+    leadDepartmentId: DepartmentId,
+    helperDepartmentIds: z.array(DepartmentId).max(8).default([]),
+    reason: Reason,
+  }),
+  z.object({ action: z.literal('startHandling'), caseId: CaseId, reason: Reason }),
+  z.object({ action: z.literal('returnCase'), caseId: CaseId, reason: Reason }),
+  z.object({ action: z.literal('reportBack'), caseId: CaseId, reason: Reason }),
+  z.object({ action: z.literal('close'), caseId: CaseId, reason: Reason, satisfaction: z.number().min(0).max(1).nullable().default(null) }),
+  z.object({ action: z.literal('rework'), caseId: CaseId, reason: Reason }),
+  z.object({ action: z.literal('requestExtension'), caseId: CaseId, limit: TimeLimitSchema, reason: Reason }),
+  z.object({ action: z.literal('approveExtension'), caseId: CaseId, reason: Reason }),
+  z.object({ action: z.literal('refuseExtension'), caseId: CaseId, reason: Reason }),
+  z.object({ action: z.literal('hang'), caseId: CaseId, reason: Reason }),
+  z.object({ action: z.literal('resume'), caseId: CaseId, reason: Reason }),
+  z.object({ action: z.literal('reopen'), caseId: CaseId, reason: Reason }),
+  z.object({ action: z.literal('addHelpers'), caseId: CaseId, helperDepartmentIds: z.array(DepartmentId).min(1).max(8), reason: Reason }),
+  z.object({
+    action: z.literal('recordHelperProgress'),
+    caseId: CaseId,
+    departmentId: DepartmentId,
+    progress: z.enum(['inProgress', 'reportedBack']),
+    reason: Reason,
+  }),
+  z.object({ action: z.literal('supervise'), caseId: CaseId, level: z.number().int().min(0).max(3), reason: Reason }),
+]);
+export type CaseActionArgs = z.output<typeof CaseActionSchema>;
+
+export interface OperatorInfo {
+  id: string;
+  name: string;
+  role: OperatorRole;
+}
+
+export interface SignedIn {
+  operator: OperatorInfo;
+  /** Kept by the window to sign in again after a reconnect; valid until the core restarts. */
+  token: string;
+}
+
+/** One entry of a case's timeline, read from the hash-chained audit trail. */
+export interface TimelineEntry {
+  id: number;
+  at: number;
+  actor: string;
+  actorName: string;
+  input: string;
+  kind: string;
+  data: Record<string, unknown>;
+  hash: string;
+}
+
+export interface CaseQueryResult {
+  seq: number;
+  total: number;
+  cases: Case[];
+}
 
 /** A snapshot carries the event sequence number it was read at, so a window
  * can apply only the events that came after it. */
@@ -33,6 +128,7 @@ export interface SessionInfo {
   serverTime: number;
   seq: number;
   demo: boolean;
+  operator: OperatorInfo | null;
 }
 
 export interface ReferenceData {
@@ -40,6 +136,8 @@ export interface ReferenceData {
   departments: Department[];
   categories: Category[];
   sources: Source[];
+  /** Working days and hours, holidays and 调休: deadlines are counted on it. */
+  calendar: WorkCalendarData;
 }
 
 /** Pairs an argument schema with the result type it answers with. */
@@ -49,14 +147,23 @@ function define<Result>() {
 
 export const queries = {
   'session.hello': define<SessionInfo>()(NoArgs),
+  'operators.list': define<OperatorInfo[]>()(NoArgs),
   'reference.get': define<ReferenceData>()(NoArgs),
   'cases.list': define<CaseListSnapshot>()(CasesListArgs),
+  'cases.query': define<CaseQueryResult>()(CaseQuerySchema),
   'case.get': define<Case>()(CaseIdArgs),
+  'case.timeline': define<TimelineEntry[]>()(CaseIdArgs),
+  'case.duplicates': define<Case[]>()(CaseIdArgs),
 } as const;
 
 export const commands = {
+  'session.signIn': define<SignedIn>()(
+    z.union([z.object({ operatorId: ShortText.min(1), pin: z.string().max(20) }), z.object({ token: z.string().min(10).max(100) })]),
+  ),
+  'session.signOut': define<null>()(NoArgs),
   'case.create': define<Case>()(CaseDraftSchema),
   'case.setUrgent': define<Case>()(SetUrgentArgs),
+  'case.act': define<Case>()(CaseActionSchema),
 } as const;
 
 export const events = {

@@ -28,6 +28,15 @@ export type ErrorCode =
   | 'unknownSource'
   | 'unknownPlace'
   | 'outsideDistrict'
+  | 'unknownDepartment'
+  | 'illegalTransition'
+  | 'directorOnly'
+  | 'reasonRequired'
+  | 'notSignedIn'
+  | 'signInFailed'
+  | 'futureTimestamp'
+  | 'mergeTarget'
+  | 'noPendingExtension'
   | 'unavailable'
   | 'internal';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assignmentStatuses } from './lifecycle';
 
 /**
  * The standard digital-urban-management workflow. Supervision, overdue and
@@ -42,6 +43,26 @@ export const ReporterSchema = z.object({
 });
 export type Reporter = z.infer<typeof ReporterSchema>;
 
+/** One department's record on a case; a joint operation has one per unit. */
+export const AssignmentSchema = z.object({
+  departmentId: z.string(),
+  role: z.enum(['lead', 'helper']),
+  status: z.enum(assignmentStatuses),
+  assignedAt: z.number().int(),
+  updatedAt: z.number().int(),
+  note: z.string(),
+});
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
+export const TimeLimitSchema = z.object({ value: z.number().positive().max(1000), unit: z.enum(['workingHours', 'workingDays']) });
+
+export const PendingExtensionSchema = z.object({
+  limit: TimeLimitSchema,
+  reason: z.string(),
+  requestedBy: z.string(),
+  requestedAt: z.number().int(),
+});
+
 export const CaseSchema = z.object({
   id: z.number().int().positive(),
   /** Spoken aloud in the room: date + serial, e.g. "20261126-0042". */
@@ -63,6 +84,25 @@ export const CaseSchema = z.object({
   updatedAt: z.number().int(),
   /** null in every projection for a public (presentation) audience. */
   reporter: ReporterSchema.nullable(),
+
+  /** Deadline in wall-clock time, counted in working time from dispatch (after extensions and pauses). */
+  deadlineAt: z.number().int().nullable(),
+  /** The supervision ladder's automatic steps (50 % and 80 % of the time limit used). */
+  ladderAt: z.tuple([z.number().int(), z.number().int()]).nullable(),
+  /** The time limit in working milliseconds, extensions included. */
+  timeLimitMs: z.number().int().nullable(),
+  /** Working time spent hung (挂账): the clock stops while a case is hung. */
+  pausedWorkingMs: z.number().int(),
+  hungAt: z.number().int().nullable(),
+  firstReportedBackAt: z.number().int().nullable(),
+  /** Manually raised supervision level (0–3); the effective level is the higher of this and the ladder. */
+  supervisionManual: z.number().int().min(0).max(3),
+  returnCount: z.number().int(),
+  reworkCount: z.number().int(),
+  extensionCount: z.number().int(),
+  mergedInto: z.number().int().nullable(),
+  pendingExtension: PendingExtensionSchema.nullable(),
+  assignments: z.array(AssignmentSchema),
 });
 export type Case = z.infer<typeof CaseSchema>;
 
@@ -77,6 +117,8 @@ export const CaseDraftSchema = z.object({
   address: z.string().trim().max(200).default(''),
   urgent: z.boolean().default(false),
   reporter: ReporterSchema.nullable().default(null),
+  /** When the report came in, if earlier than its registration (a call taken before typing); never in the future. */
+  reportedAt: z.number().int().positive().nullable().default(null),
 });
 export type CaseDraft = z.input<typeof CaseDraftSchema>;
 
@@ -89,4 +131,27 @@ export type Audience = 'operator' | 'public';
 export function caseForAudience(item: Case, audience: Audience): Case {
   if (audience === 'operator') return item;
   return { ...item, reporter: null };
+}
+
+/** Where the clock stands: a hung case's clock is stopped, a closed case's no longer matters. */
+function clockRunning(item: Case): boolean {
+  return item.deadlineAt !== null && (item.status === 'dispatched' || item.status === 'inProgress' || item.status === 'reportedBack');
+}
+
+export function isOverdue(item: Case, now: number): boolean {
+  return clockRunning(item) && item.status !== 'reportedBack' && now > item.deadlineAt!;
+}
+
+/**
+ * The effective supervision level (督办): 1 at 50 % of the time limit, 2 at
+ * 80 %, 3 when overdue — or higher if the director raised it by hand.
+ */
+export function supervisionLevel(item: Case, now: number): 0 | 1 | 2 | 3 {
+  let ladder: 0 | 1 | 2 | 3 = 0;
+  if (clockRunning(item) && item.status !== 'reportedBack' && item.ladderAt) {
+    if (now > item.deadlineAt!) ladder = 3;
+    else if (now >= item.ladderAt[1]) ladder = 2;
+    else if (now >= item.ladderAt[0]) ladder = 1;
+  }
+  return Math.max(ladder, isOpen(item.status) ? item.supervisionManual : 0) as 0 | 1 | 2 | 3;
 }

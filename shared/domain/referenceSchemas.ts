@@ -83,3 +83,15 @@ export const CategoriesSchema: z.ZodType<Category[]> = z
     }),
   )
   .min(1);
+
+/** Console accounts a room loads with its reference data; PINs are hashed when stored. */
+export const OperatorsFileSchema = z
+  .array(
+    z.object({
+      id: z.string().regex(/^[\w.-]{1,32}$/),
+      name: z.string().min(1).max(40),
+      role: z.enum(['operator', 'director']),
+      pin: z.string().regex(/^\d{4,12}$/, { message: 'pin: 4–12 digits' }),
+    }),
+  )
+  .min(1);

@@ -11,8 +11,11 @@ export const resourcesDir = join(repoRoot, 'resources');
 /** A fixed instant (Thursday 26 Nov 2026, 10:00 Beijing time) so every run sees the same history. */
 export const fixedNow = Date.UTC(2026, 10, 26, 2, 0, 0);
 
-export const operator: Session = { role: 'queue', audience: 'operator', locale: 'zh-CN', operatorId: 'op-test' };
-export const visitor: Session = { role: 'video', audience: 'public', locale: 'zh-CN', operatorId: 'visitor' };
+/** Signed in as operator op01 (王敏) in every test core. */
+export const operator: Session = { connectionId: 'test-operator', role: 'queue', audience: 'operator', locale: 'zh-CN' };
+/** Signed in as duty director dir01 (陈建国). */
+export const director: Session = { connectionId: 'test-director', role: 'queue', audience: 'operator', locale: 'zh-CN' };
+export const visitor: Session = { connectionId: 'test-visitor', role: 'video', audience: 'public', locale: 'zh-CN' };
 
 /** A small, quiet demo: a few weeks of history and no live feed. */
 export const smallDemo: DemoOptions = { seed: 7, historyDays: 20, historyPerDay: 40, feedRatePerMinute: 0 };
@@ -36,6 +39,8 @@ export function startTestCore(overrides: Partial<CoreOptions> = {}) {
     ...overrides,
   });
   let nextId = 1;
+  core.handle(operator, { id: 0, name: 'session.signIn', args: { operatorId: 'op01', pin: '1111' } });
+  core.handle(director, { id: 0, name: 'session.signIn', args: { operatorId: 'dir01', pin: '9999' } });
   return {
     core,
     logs,

@@ -52,7 +52,7 @@ describe('the core boundary', () => {
 
     const db = new Database(test.dbPath, { readonly: true });
     const event = db.prepare('SELECT actor, input, kind FROM case_events WHERE case_id = ?').get(created.id);
-    expect(event).toEqual({ actor: 'op-test', input: 'keyboard', kind: 'created' });
+    expect(event).toEqual({ actor: 'op01', input: 'keyboard', kind: 'created' });
     db.close();
   });
 

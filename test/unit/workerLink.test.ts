@@ -23,6 +23,7 @@ describe('the core in a worker thread', () => {
     const hello = await link.request(operator, { id: 4, name: 'session.hello', args: {} });
     expect(hello).toMatchObject({ id: 4, ok: true, value: { demo: true, seq: 0 } });
 
+    expect(await link.request(operator, { id: 1, name: 'session.signIn', args: { operatorId: 'op02', pin: '2222' } })).toMatchObject({ ok: true });
     const operatorEvents: EventMessage[] = [];
     const visitorEvents: EventMessage[] = [];
     link.subscribe('operator', (message) => operatorEvents.push(message));

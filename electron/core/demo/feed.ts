@@ -11,7 +11,7 @@ export interface DemoFeedOptions {
   seed: number;
 }
 
-const feedActor = { id: 'demo-feed', input: 'feed' } as const;
+const feedActor = { id: 'demo-feed', role: 'operator', input: 'feed' } as const;
 
 /**
  * Keeps the demo wall alive: new incidents arrive at about the configured
@@ -38,7 +38,7 @@ export function startDemoFeed(deps: {
         const open = deps.store.list('open', 200).filter((item) => !item.urgent);
         if (open.length > 0) deps.cases.setUrgent(random.pick(open).id, true, feedActor);
       } else {
-        deps.cases.create({ ...nextIncident().draft, placeId: null }, feedActor);
+        deps.cases.create({ ...nextIncident().draft, placeId: null, reportedAt: null }, feedActor);
       }
     } catch (error) {
       deps.logger.error('demo.feed.failed', { error: String(error) });

@@ -3,7 +3,8 @@ import type { CaseStatus } from '../../../shared/domain/case';
 import { formatCaseNumber, roomDayKey } from '../../../shared/domain/caseNumber';
 import { createGridLocator } from '../../../shared/domain/locate';
 import { seededRandom, type SeededRandom } from '../../../shared/domain/random';
-import type { CaseStore, NewCase } from '../store/caseStore';
+import { createWorkCalendar, type WorkCalendar } from '../../../shared/domain/workCalendar';
+import type { CaseStore } from '../store/caseStore';
 import type { Db } from '../store/database';
 import { createCaseFactory } from './caseFactory';
 
@@ -30,14 +31,19 @@ interface Step {
 
 /**
  * Months of plausible past cases so that queues, KPIs and trends mean
- * something on first start. Deterministic: the same seed and `now` give the
- * same rows on every machine. Everything is written in one transaction; the
- * history is treated as already synchronised, so it writes no outbox rows.
+ * something on first start. Each case walks the real lifecycle: registered,
+ * dispatched with a deadline in working time, handled (most on time, some
+ * late, a few returned, reworked, extended, hung or run as joint
+ * operations), closed. Deterministic: the same seed and `now` give the same
+ * rows on every machine. Written in one transaction; the history counts as
+ * already synchronised, so it writes no outbox rows.
  */
 export function generateHistory(db: Db, store: CaseStore, reference: ReferenceData, options: HistoryOptions): number {
   const random = seededRandom(options.seed);
   const nextIncident = createCaseFactory(reference, random);
   const locate = createGridLocator(reference.geography);
+  const calendar = createWorkCalendar(reference.calendar);
+  const linked = reference.departments.filter((department) => department.kind === 'linked').map((department) => department.id);
   const start = options.now - options.days * day;
   const serials = new Map<string, number>();
   let written = 0;
@@ -58,16 +64,16 @@ export function generateHistory(db: Db, store: CaseStore, reference: ReferenceDa
         const dayKey = roomDayKey(reportedAt);
         const serial = (serials.get(dayKey) ?? 0) + 1;
         serials.set(dayKey, serial);
-        const { status, steps } = lifecycle(reportedAt, options.now, draft.urgent, random);
+        const lead = category.leadDepartmentId;
+        const helpers = random.chance(0.03) ? [random.pick(linked.filter((id) => id !== lead))] : [];
+        const story = walk({ reportedAt, now: options.now, urgent: draft.urgent, timeLimitMs: calendar.limitMs(category.timeLimit), calendar, random });
         const place = locate(draft.lngLat);
-        const dispatchedAt = steps.find((step) => step.kind === 'dispatched')?.at ?? null;
-        const closedAt = steps.find((step) => step.kind === 'closed')?.at ?? null;
-        const row: NewCase = {
+        const id = store.insert({
           number: formatCaseNumber(dayKey, serial),
           description: draft.description,
           categoryCode: draft.categoryCode,
           sourceId: draft.sourceId,
-          status,
+          status: story.status,
           urgent: draft.urgent,
           lngLat: draft.lngLat,
           // Grid, workstation and sub-district come from the same locator the live core uses.
@@ -75,16 +81,29 @@ export function generateHistory(db: Db, store: CaseStore, reference: ReferenceDa
           workstationId: place?.workstationId ?? null,
           subDistrictId: place?.subDistrictId ?? null,
           address: draft.address,
-          leadDepartmentId: category.leadDepartmentId,
+          leadDepartmentId: lead,
           reportedAt,
-          dispatchedAt,
-          closedAt,
-          updatedAt: steps[steps.length - 1]!.at,
+          dispatchedAt: story.dispatchedAt,
+          closedAt: story.closedAt,
+          updatedAt: story.steps[story.steps.length - 1]!.at,
           reporter: draft.reporter,
-        };
-        const id = store.insert(row);
-        for (const step of steps) {
-          store.appendEvent({ caseId: id, at: step.at, actor: 'history', input: 'system', kind: step.kind, data: {} });
+          ...story.clock,
+          firstReportedBackAt: story.reportedBackAt,
+          reworkCount: story.reworks,
+          returnCount: story.returns,
+          extensionCount: story.extensions,
+        });
+        if (story.status === 'hung') store.patch(id, { hungAt: story.steps[story.steps.length - 1]!.at }, story.steps[story.steps.length - 1]!.at);
+        if (story.dispatchedAt !== null) {
+          const leadStatus = story.reportedBackAt !== null && story.status !== 'inProgress' ? 'reportedBack' : story.status === 'dispatched' ? 'dispatched' : 'inProgress';
+          store.putAssignment(id, { departmentId: lead, role: 'lead', status: leadStatus, assignedAt: story.dispatchedAt, updatedAt: story.dispatchedAt, note: '' });
+          for (const helper of helpers) {
+            store.putAssignment(id, { departmentId: helper, role: 'helper', status: leadStatus, assignedAt: story.dispatchedAt, updatedAt: story.dispatchedAt, note: '' });
+          }
+        }
+        for (const step of story.steps) {
+          const data = step.kind === 'dispatch' ? { leadDepartmentId: lead, helperDepartmentIds: helpers } : {};
+          store.appendEvent({ caseId: id, at: step.at, actor: 'history', input: 'system', kind: step.kind, data });
         }
         written++;
       }
@@ -94,44 +113,91 @@ export function generateHistory(db: Db, store: CaseStore, reference: ReferenceDa
   return written;
 }
 
-/** Where a case reported at `reportedAt` stands by `now`, and the steps it took. */
-function lifecycle(reportedAt: number, now: number, urgent: boolean, random: SeededRandom): { status: CaseStatus; steps: Step[] } {
+interface Story {
+  status: CaseStatus;
+  steps: Step[];
+  dispatchedAt: number | null;
+  reportedBackAt: number | null;
+  closedAt: number | null;
+  clock: { deadlineAt?: number; ladderAt?: [number, number]; timeLimitMs?: number };
+  reworks: number;
+  returns: number;
+  extensions: number;
+}
+
+/** Where a case reported at `reportedAt` stands by `now`, and the lifecycle steps it took. */
+function walk(input: { reportedAt: number; now: number; urgent: boolean; timeLimitMs: number; calendar: WorkCalendar; random: SeededRandom }): Story {
+  const { reportedAt, now, calendar, random } = input;
   const steps: Step[] = [{ kind: 'created', at: reportedAt }];
-  const settle = (status: CaseStatus) => ({ status, steps: steps.filter((step) => step.at <= now) });
+  const story: Story = { status: 'reported', steps, dispatchedAt: null, reportedBackAt: null, closedAt: null, clock: {}, reworks: 0, returns: 0, extensions: 0 };
+  /** Keeps only what had happened by `now`; the status is that of the last step taken. */
+  const settle = (statusAfter: Record<string, CaseStatus>) => {
+    story.steps = steps.filter((step) => step.at <= now).sort((a, b) => a.at - b.at);
+    // The status is set by the last step that changes it (an approved extension does not).
+    const deciding = story.steps.filter((step) => statusAfter[step.kind]).at(-1);
+    story.status = deciding ? statusAfter[deciding.kind]! : 'reported';
+    const happened = (kind: string) => story.steps.find((step) => step.kind === kind)?.at ?? null;
+    story.dispatchedAt = story.status === 'registered' ? null : happened('dispatch');
+    story.reportedBackAt = happened('reportBack');
+    story.closedAt = story.status === 'closed' ? happened('close') : null;
+    if (story.dispatchedAt === null) story.clock = {};
+    return story;
+  };
 
   if (random.chance(0.015)) {
-    steps.push({ kind: 'voided', at: reportedAt + random.int(10, 90) * minute });
-    return steps[1]!.at <= now ? settle('voided') : settle('reported');
+    steps.push({ kind: 'void', at: reportedAt + random.int(10, 90) * minute });
+    return settle({ void: 'voided' });
   }
   const registeredAt = reportedAt + random.int(3, 25) * minute;
-  const dispatchedAt = registeredAt + random.int(2, 20) * minute;
-  steps.push({ kind: 'registered', at: registeredAt }, { kind: 'dispatched', at: dispatchedAt });
-  // Urgent cases are handled within hours; the rest spread from hours to weeks.
-  const handling = urgent
-    ? random.int(20, 6 * 60) * minute
-    : random.weighted([
-        [random.int(1, 8) * hour, 55],
-        [random.int(8, 48) * hour, 30],
-        [random.int(2, 7) * day, 12],
-        [random.int(7, 40) * day, 3],
-      ] as const);
-  const startedAt = dispatchedAt + Math.min(handling / 4, random.int(10, 120) * minute);
-  const reportedBackAt = dispatchedAt + handling;
-  const closedAt = reportedBackAt + random.int(20, 240) * minute;
-  steps.push(
-    { kind: 'started', at: startedAt },
-    { kind: 'reportedBack', at: reportedBackAt },
-    { kind: 'closed', at: closedAt },
-  );
-  if (closedAt <= now && random.chance(0.004)) {
-    steps.pop();
-    steps.push({ kind: 'hung', at: closedAt });
-    return settle('hung');
+  let dispatchedAt = registeredAt + random.int(2, 20) * minute;
+  steps.push({ kind: 'register', at: registeredAt });
+  if (random.chance(0.03)) {
+    // Sent to the wrong unit first: returned as not its duty, then dispatched again.
+    steps.push({ kind: 'dispatch', at: dispatchedAt });
+    const returnedAt = dispatchedAt + random.int(20, 180) * minute;
+    steps.push({ kind: 'returnCase', at: returnedAt });
+    dispatchedAt = returnedAt + random.int(5, 30) * minute;
+    story.returns = 1;
   }
-  if (closedAt <= now) return settle('closed');
-  if (reportedBackAt <= now) return settle('reportedBack');
-  if (startedAt <= now) return settle('inProgress');
-  if (dispatchedAt <= now) return settle('dispatched');
-  if (registeredAt <= now) return settle('registered');
-  return settle('reported');
+  steps.push({ kind: 'dispatch', at: dispatchedAt });
+
+  let timeLimitMs = input.timeLimitMs;
+  if (!input.urgent && random.chance(0.05)) {
+    steps.push({ kind: 'approveExtension', at: calendar.addWorkingTime(dispatchedAt, Math.round(timeLimitMs * 0.3)) });
+    timeLimitMs *= 2;
+    story.extensions = 1;
+  }
+  const deadlineAt = calendar.addWorkingTime(dispatchedAt, Math.round(timeLimitMs));
+  story.clock = {
+    deadlineAt,
+    ladderAt: [calendar.addWorkingTime(dispatchedAt, Math.round(timeLimitMs * 0.5)), calendar.addWorkingTime(dispatchedAt, Math.round(timeLimitMs * 0.8))],
+    timeLimitMs: Math.round(timeLimitMs),
+  };
+  // Share of the time limit used before reporting back: most well within it, some late.
+  const share = input.urgent ? 0.1 + random.next() * 0.6 : random.weighted([[0.15 + random.next() * 0.6, 70], [0.75 + random.next() * 0.25, 16], [1 + random.next() * 1.5, 14]] as const);
+  const startedAt = dispatchedAt + random.int(5, 60) * minute;
+  const reportedBackAt = calendar.addWorkingTime(dispatchedAt, Math.round(timeLimitMs * share));
+  steps.push({ kind: 'startHandling', at: Math.min(startedAt, reportedBackAt) }, { kind: 'reportBack', at: reportedBackAt });
+  let closedAt = reportedBackAt + random.int(20, 240) * minute;
+  if (random.chance(0.04)) {
+    steps.push({ kind: 'rework', at: closedAt });
+    const again = closedAt + random.int(2, 20) * hour;
+    steps.push({ kind: 'reportBack', at: again });
+    closedAt = again + random.int(20, 240) * minute;
+    story.reworks = 1;
+  }
+  if (random.chance(0.004)) {
+    steps.splice(steps.findIndex((step) => step.kind === 'reportBack'), Infinity, { kind: 'hang', at: startedAt + 2 * day });
+    return settle({ hang: 'hung', register: 'registered', returnCase: 'registered', dispatch: 'dispatched', startHandling: 'inProgress' });
+  }
+  steps.push({ kind: 'close', at: closedAt });
+  return settle({
+    register: 'registered',
+    dispatch: 'dispatched',
+    returnCase: 'registered',
+    startHandling: 'inProgress',
+    reportBack: 'reportedBack',
+    rework: 'inProgress',
+    close: 'closed',
+  });
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { ReferenceData } from '../../../shared/contract/contract';
@@ -6,8 +6,11 @@ import {
   CategoriesSchema,
   DepartmentsSchema,
   DistrictGeographySchema,
+  OperatorsFileSchema,
   SourcesSchema,
 } from '../../../shared/domain/referenceSchemas';
+import { WorkCalendarDataSchema } from '../../../shared/domain/workCalendar';
+import type { OperatorRecord } from '../store/operatorStore';
 
 /** A reference file that is missing, unreadable or does not fit its schema. */
 export class ReferenceFileError extends Error {
@@ -35,7 +38,7 @@ function readValidated<T>(dir: string, file: string, schema: z.ZodType<T>): T {
 
 /**
  * Reads a room's reference data from a folder holding district.json,
- * departments.json, categories.json and sources.json (the demo's is
+ * departments.json, categories.json, sources.json and calendar.json (the demo's is
  * resources/demo). Every file is validated before any of it is used.
  */
 export function readReferenceFolder(dir: string): ReferenceData {
@@ -44,6 +47,7 @@ export function readReferenceFolder(dir: string): ReferenceData {
     departments: readValidated(dir, 'departments.json', DepartmentsSchema),
     categories: readValidated(dir, 'categories.json', CategoriesSchema),
     sources: readValidated(dir, 'sources.json', SourcesSchema),
+    calendar: readValidated(dir, 'calendar.json', WorkCalendarDataSchema),
   };
   const departments = new Set(data.departments.map((department) => department.id));
   const unknownLead = data.categories.find((category) => !departments.has(category.leadDepartmentId));
@@ -51,6 +55,12 @@ export function readReferenceFolder(dir: string): ReferenceData {
     throw new ReferenceFileError(join(dir, 'categories.json'), `${unknownLead.code}: unknown lead department ${unknownLead.leadDepartmentId}`);
   }
   return data;
+}
+
+/** The folder's console accounts (operators.json), if it has them. */
+export function readOperators(dir: string): OperatorRecord[] | null {
+  if (!existsSync(join(dir, 'operators.json'))) return null;
+  return readValidated(dir, 'operators.json', OperatorsFileSchema);
 }
 
 export const demoReferenceDir = (resourcesDir: string) => join(resourcesDir, 'demo');

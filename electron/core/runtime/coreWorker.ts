@@ -18,6 +18,8 @@ try {
   port.on('message', (message: ToWorker) => {
     if (message.type === 'request') {
       post({ type: 'response', callId: message.callId, response: core.handle(message.session, message.raw) });
+    } else if (message.type === 'forget') {
+      core.forget(message.connectionId);
     } else if (message.type === 'close') {
       core.close();
       port.close();

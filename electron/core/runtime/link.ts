@@ -10,6 +10,8 @@ import { eventForAudience, type Core, type Session } from '../core';
 export interface CoreLink {
   request(session: Session, raw: unknown): Promise<ResponseMessage>;
   subscribe(audience: Audience, listener: (message: EventMessage) => void): () => void;
+  /** A window's connection ended: the core forgets who was signed in there. */
+  forget(connectionId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -17,6 +19,7 @@ export function inProcessLink(core: Core): CoreLink {
   return {
     request: async (session, raw) => core.handle(session, raw),
     subscribe: (audience, listener) => core.subscribe((message) => listener(eventForAudience(message, audience))),
+    forget: async (connectionId) => core.forget(connectionId),
     close: async () => core.close(),
   };
 }

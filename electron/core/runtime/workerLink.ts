@@ -71,6 +71,9 @@ export function startWorkerLink(options: WorkerLinkOptions): Promise<CoreLink & 
         listeners.add(projected);
         return () => listeners.delete(projected);
       },
+      async forget(connectionId) {
+        send({ type: 'forget', connectionId });
+      },
       async close() {
         send({ type: 'close' });
         const timeout = setTimeout(() => void worker.terminate(), 5_000);

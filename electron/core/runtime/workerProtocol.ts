@@ -4,6 +4,7 @@ import type { Session } from '../core';
 /** Messages between a host thread and the core worker. */
 export type ToWorker =
   | { type: 'request'; callId: number; session: Session; raw: unknown }
+  | { type: 'forget'; connectionId: string }
   | { type: 'close' };
 
 export type FromWorker =

@@ -1,5 +1,7 @@
-import type { Case, CaseStatus } from '../../../shared/domain/case';
+import type { CaseQuery } from '../../../shared/contract/contract';
+import type { Assignment, Case, CaseStatus } from '../../../shared/domain/case';
 import { openStatuses } from '../../../shared/domain/case';
+import { chainHash, genesisHash } from './auditChain';
 import type { Db } from './database';
 
 interface CaseRow {
@@ -23,9 +25,33 @@ interface CaseRow {
   updated_at: number;
   reporter_name: string | null;
   reporter_phone: string | null;
+  deadline_at: number | null;
+  ladder1_at: number | null;
+  ladder2_at: number | null;
+  time_limit_ms: number | null;
+  paused_working_ms: number;
+  hung_at: number | null;
+  first_reported_back_at: number | null;
+  supervision_manual: number;
+  return_count: number;
+  rework_count: number;
+  extension_count: number;
+  merged_into: number | null;
+  pending_extension: string | null;
+  satisfaction: number | null;
 }
 
-function fromRow(row: CaseRow): Case {
+interface AssignmentRow {
+  case_id: number;
+  department_id: string;
+  role: 'lead' | 'helper';
+  status: Assignment['status'];
+  assigned_at: number;
+  updated_at: number;
+  note: string;
+}
+
+function fromRow(row: CaseRow, assignments: Assignment[]): Case {
   return {
     id: row.id,
     number: row.number,
@@ -48,12 +74,103 @@ function fromRow(row: CaseRow): Case {
       row.reporter_name === null && row.reporter_phone === null
         ? null
         : { name: row.reporter_name ?? '', phone: row.reporter_phone ?? '' },
+    deadlineAt: row.deadline_at,
+    ladderAt: row.ladder1_at === null || row.ladder2_at === null ? null : [row.ladder1_at, row.ladder2_at],
+    timeLimitMs: row.time_limit_ms,
+    pausedWorkingMs: row.paused_working_ms,
+    hungAt: row.hung_at,
+    firstReportedBackAt: row.first_reported_back_at,
+    supervisionManual: row.supervision_manual,
+    returnCount: row.return_count,
+    reworkCount: row.rework_count,
+    extensionCount: row.extension_count,
+    mergedInto: row.merged_into,
+    pendingExtension: row.pending_extension ? (JSON.parse(row.pending_extension) as Case['pendingExtension']) : null,
+    assignments,
   };
 }
 
-export type NewCase = Omit<Case, 'id'>;
+function assignmentFromRow(row: AssignmentRow): Assignment {
+  return {
+    departmentId: row.department_id,
+    role: row.role,
+    status: row.status,
+    assignedAt: row.assigned_at,
+    updatedAt: row.updated_at,
+    note: row.note,
+  };
+}
 
-/** An entry of the append-only trail: who did what, when, from which input. */
+export type NewCase = Pick<
+  Case,
+  | 'number'
+  | 'description'
+  | 'categoryCode'
+  | 'sourceId'
+  | 'status'
+  | 'urgent'
+  | 'lngLat'
+  | 'gridId'
+  | 'workstationId'
+  | 'subDistrictId'
+  | 'address'
+  | 'leadDepartmentId'
+  | 'reportedAt'
+  | 'dispatchedAt'
+  | 'closedAt'
+  | 'updatedAt'
+  | 'reporter'
+> &
+  Partial<Pick<Case, 'deadlineAt' | 'ladderAt' | 'timeLimitMs' | 'firstReportedBackAt' | 'reworkCount' | 'returnCount' | 'extensionCount'>>;
+
+/** The fields a lifecycle step may change; each maps to one column. */
+export type CasePatch = Partial<
+  Pick<
+    Case,
+    | 'status'
+    | 'urgent'
+    | 'leadDepartmentId'
+    | 'dispatchedAt'
+    | 'closedAt'
+    | 'deadlineAt'
+    | 'ladderAt'
+    | 'timeLimitMs'
+    | 'pausedWorkingMs'
+    | 'hungAt'
+    | 'firstReportedBackAt'
+    | 'supervisionManual'
+    | 'returnCount'
+    | 'reworkCount'
+    | 'extensionCount'
+    | 'mergedInto'
+    | 'pendingExtension'
+  >
+>;
+
+const patchColumns: Record<keyof CasePatch, (value: never) => [string, unknown][]> = {
+  status: (value: CaseStatus) => [['status', value]],
+  urgent: (value: boolean) => [['urgent', value ? 1 : 0]],
+  leadDepartmentId: (value: string | null) => [['lead_department_id', value]],
+  dispatchedAt: (value: number | null) => [['dispatched_at', value]],
+  closedAt: (value: number | null) => [['closed_at', value]],
+  deadlineAt: (value: number | null) => [['deadline_at', value]],
+  ladderAt: (value: [number, number] | null) => [
+    ['ladder1_at', value?.[0] ?? null],
+    ['ladder2_at', value?.[1] ?? null],
+  ],
+  timeLimitMs: (value: number | null) => [['time_limit_ms', value]],
+  pausedWorkingMs: (value: number) => [['paused_working_ms', value]],
+  hungAt: (value: number | null) => [['hung_at', value]],
+  firstReportedBackAt: (value: number | null) => [['first_reported_back_at', value]],
+  supervisionManual: (value: number) => [['supervision_manual', value]],
+  returnCount: (value: number) => [['return_count', value]],
+  reworkCount: (value: number) => [['rework_count', value]],
+  extensionCount: (value: number) => [['extension_count', value]],
+  mergedInto: (value: number | null) => [['merged_into', value]],
+  pendingExtension: (value: Case['pendingExtension']) => [['pending_extension', value ? JSON.stringify(value) : null]],
+};
+
+/** An entry of the append-only trail: who did what, when, from which input, and why. */
 export interface CaseEventRecord {
   caseId: number;
   at: number;
@@ -63,7 +180,30 @@ export interface CaseEventRecord {
   data: unknown;
 }
 
-const openStatusList = openStatuses.map((status) => `'${status}'`).join(', ');
+export interface StoredCaseEvent extends CaseEventRecord {
+  id: number;
+  hash: string;
+}
+
+const sqlList = (items: readonly string[]) => items.map((item) => `'${item}'`).join(', ');
+const openStatusList = sqlList(openStatuses);
+const runningClock = sqlList(['dispatched', 'inProgress']);
+
+/** The effective supervision level in SQL, the same rule as supervisionLevel() in shared/domain/case.ts. */
+const supervisionSql = `MAX(
+  CASE WHEN status IN (${openStatusList}) THEN supervision_manual ELSE 0 END,
+  CASE WHEN deadline_at IS NULL OR status NOT IN (${runningClock}) THEN 0
+       WHEN @now > deadline_at THEN 3
+       WHEN @now >= ladder2_at THEN 2
+       WHEN @now >= ladder1_at THEN 1
+       ELSE 0 END)`;
+
+const sortOrders: Record<CaseQuery['sort'], string> = {
+  priority: `urgent DESC, ${supervisionSql} DESC, deadline_at IS NULL, deadline_at ASC, reported_at DESC, id DESC`,
+  newest: 'reported_at DESC, id DESC',
+  oldest: 'reported_at ASC, id ASC',
+  deadline: 'deadline_at IS NULL, deadline_at ASC, id ASC',
+};
 
 /**
  * All SQL for cases. Prepared once per connection; every write method is a
@@ -73,30 +213,89 @@ export function createCaseStore(db: Db) {
   const insert = db.prepare(`
     INSERT INTO cases (number, description, category_code, source_id, status, urgent, lng, lat, grid_id,
       workstation_id, sub_district_id, address, lead_department_id, reported_at, dispatched_at, closed_at,
-      updated_at, reporter_name, reporter_phone)
+      updated_at, reporter_name, reporter_phone, deadline_at, ladder1_at, ladder2_at, time_limit_ms,
+      first_reported_back_at, rework_count, return_count, extension_count)
     VALUES (@number, @description, @categoryCode, @sourceId, @status, @urgent, @lng, @lat, @gridId,
       @workstationId, @subDistrictId, @address, @leadDepartmentId, @reportedAt, @dispatchedAt, @closedAt,
-      @updatedAt, @reporterName, @reporterPhone)`);
+      @updatedAt, @reporterName, @reporterPhone, @deadlineAt, @ladder1At, @ladder2At, @timeLimitMs,
+      @firstReportedBackAt, @reworkCount, @returnCount, @extensionCount)`);
   const selectById = db.prepare('SELECT * FROM cases WHERE id = ?');
   const selectOpen = db.prepare(
     `SELECT * FROM cases WHERE status IN (${openStatusList}) ORDER BY urgent DESC, reported_at DESC LIMIT ?`,
   );
   const selectAll = db.prepare('SELECT * FROM cases ORDER BY reported_at DESC LIMIT ?');
-  const updateUrgent = db.prepare('UPDATE cases SET urgent = ?, updated_at = ? WHERE id = ?');
-  const insertEvent = db.prepare(
-    'INSERT INTO case_events (case_id, at, actor, input, kind, data) VALUES (?, ?, ?, ?, ?, ?)',
+  const selectOpenWithCategory = db.prepare(`SELECT * FROM cases WHERE category_code = ? AND status IN (${openStatusList}) ORDER BY reported_at DESC LIMIT 500`);
+  const selectAssignments = db.prepare('SELECT * FROM case_assignments WHERE case_id = ? ORDER BY role DESC, assigned_at, department_id');
+  const selectAssignmentsOfOpen = db.prepare(
+    `SELECT a.* FROM case_assignments a JOIN cases c ON c.id = a.case_id WHERE c.status IN (${openStatusList})`,
   );
+  const upsertAssignment = db.prepare(`
+    INSERT INTO case_assignments (case_id, department_id, role, status, assigned_at, updated_at, note)
+    VALUES (@caseId, @departmentId, @role, @status, @assignedAt, @updatedAt, @note)
+    ON CONFLICT (case_id, department_id) DO UPDATE SET role = excluded.role, status = excluded.status,
+      updated_at = excluded.updated_at, note = excluded.note`);
+  const deleteAssignments = db.prepare('DELETE FROM case_assignments WHERE case_id = ?');
+  const lastHash = db.prepare('SELECT hash FROM case_events ORDER BY id DESC LIMIT 1').pluck();
+  const insertEvent = db.prepare(
+    'INSERT INTO case_events (case_id, at, actor, input, kind, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const selectEvents = db.prepare('SELECT id, case_id, at, actor, input, kind, data, hash FROM case_events WHERE case_id = ? ORDER BY id');
   const insertOutbox = db.prepare('INSERT INTO outbox (at, kind, payload) VALUES (?, ?, ?)');
   const bumpSerial = db.prepare(
     'INSERT INTO case_number_serials (day, last) VALUES (?, 1) ' +
       'ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last',
   );
-
   const setSerial = db.prepare(
     'INSERT INTO case_number_serials (day, last) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET last = MAX(last, excluded.last)',
   );
   const countOpen = db.prepare(`SELECT count(*) AS n FROM cases WHERE status IN (${openStatusList})`);
   const countAll = db.prepare('SELECT count(*) AS n FROM cases');
+  const patchStatements = new Map<string, ReturnType<Db['prepare']>>();
+
+  function withAssignments(rows: CaseRow[]): Case[] {
+    if (rows.length === 0) return [];
+    if (rows.length === 1) return [fromRow(rows[0]!, (selectAssignments.all(rows[0]!.id) as AssignmentRow[]).map(assignmentFromRow))];
+    const ids = rows.map((row) => row.id);
+    const byCase = new Map<number, Assignment[]>();
+    // One query for the page, not one per row.
+    for (let start = 0; start < ids.length; start += 500) {
+      const chunk = ids.slice(start, start + 500);
+      const found = db
+        .prepare(`SELECT * FROM case_assignments WHERE case_id IN (${chunk.map(() => '?').join(',')}) ORDER BY role DESC, assigned_at, department_id`)
+        .all(chunk) as AssignmentRow[];
+      for (const row of found) byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), assignmentFromRow(row)]);
+    }
+    return rows.map((row) => fromRow(row, byCase.get(row.id) ?? []));
+  }
+
+  function queryWhere(query: CaseQuery, now: number): { where: string; params: Record<string, unknown> } {
+    const clauses: string[] = [];
+    const params: Record<string, unknown> = { now };
+    const inList = (column: string, values: readonly string[], name: string) => {
+      if (values.length === 0) return;
+      clauses.push(`${column} IN (${values.map((_, index) => `@${name}${index}`).join(', ')})`);
+      values.forEach((value, index) => (params[`${name}${index}`] = value));
+    };
+    inList('status', query.statuses.length ? query.statuses : openStatuses, 'status');
+    inList('source_id', query.sourceIds, 'source');
+    inList('grid_id', query.gridIds, 'grid');
+    inList('lead_department_id', query.departmentIds, 'department');
+    if (query.categoryPrefixes.length) {
+      clauses.push(`(${query.categoryPrefixes.map((_, index) => `category_code LIKE @category${index}`).join(' OR ')})`);
+      query.categoryPrefixes.forEach((prefix, index) => (params[`category${index}`] = `${prefix}%`));
+    }
+    if (query.urgent !== null) clauses.push(query.urgent ? 'urgent = 1' : 'urgent = 0');
+    if (query.overdue !== null) {
+      const overdue = `(deadline_at IS NOT NULL AND status IN (${runningClock}) AND @now > deadline_at)`;
+      clauses.push(query.overdue ? overdue : `NOT ${overdue}`);
+    }
+    if (query.supervised !== null) clauses.push(query.supervised ? `${supervisionSql} > 0` : `${supervisionSql} = 0`);
+    if (query.text) {
+      clauses.push("(description LIKE @text ESCAPE '\\' OR address LIKE @text ESCAPE '\\' OR number LIKE @text ESCAPE '\\')");
+      params.text = `%${query.text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    }
+    return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  }
 
   return {
     insert(item: NewCase): number {
@@ -107,26 +306,87 @@ export function createCaseStore(db: Db) {
         lat: item.lngLat?.[1] ?? null,
         reporterName: item.reporter?.name ?? null,
         reporterPhone: item.reporter?.phone ?? null,
+        deadlineAt: item.deadlineAt ?? null,
+        ladder1At: item.ladderAt?.[0] ?? null,
+        ladder2At: item.ladderAt?.[1] ?? null,
+        timeLimitMs: item.timeLimitMs ?? null,
+        firstReportedBackAt: item.firstReportedBackAt ?? null,
+        reworkCount: item.reworkCount ?? 0,
+        returnCount: item.returnCount ?? 0,
+        extensionCount: item.extensionCount ?? 0,
       });
       return Number(result.lastInsertRowid);
     },
     get(id: number): Case | null {
       const row = selectById.get(id) as CaseRow | undefined;
-      return row ? fromRow(row) : null;
+      return row ? withAssignments([row])[0]! : null;
     },
     list(scope: 'open' | 'all', limit: number): Case[] {
       const rows = (scope === 'open' ? selectOpen : selectAll).all(limit) as CaseRow[];
-      return rows.map(fromRow);
+      if (scope !== 'open') return withAssignments(rows);
+      // Open cases are the common snapshot: fetch their assignments in one pass.
+      const byCase = new Map<number, Assignment[]>();
+      for (const row of selectAssignmentsOfOpen.all() as AssignmentRow[]) {
+        byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), assignmentFromRow(row)]);
+      }
+      return rows.map((row) => fromRow(row, byCase.get(row.id) ?? []));
+    },
+    /** Open cases of one minor category: the candidates for duplicate detection. */
+    openWithCategory(categoryCode: string): Case[] {
+      return withAssignments(selectOpenWithCategory.all(categoryCode) as CaseRow[]);
+    },
+    /** The queue's filtered, sorted page, and how many cases match in all. */
+    query(query: CaseQuery, now: number): { total: number; cases: Case[] } {
+      const { where, params } = queryWhere(query, now);
+      const total = (db.prepare(`SELECT count(*) AS n FROM cases ${where}`).get(params) as { n: number }).n;
+      const rows = db
+        .prepare(`SELECT * FROM cases ${where} ORDER BY ${sortOrders[query.sort]} LIMIT @limit OFFSET @offset`)
+        .all({ ...params, limit: query.limit, offset: query.offset }) as CaseRow[];
+      return { total, cases: withAssignments(rows) };
+    },
+    patch(id: number, patch: CasePatch, at: number): void {
+      const columns = (Object.entries(patch) as [keyof CasePatch, never][]).flatMap(([key, value]) => patchColumns[key](value));
+      columns.push(['updated_at', at]);
+      const sql = `UPDATE cases SET ${columns.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`;
+      let statement = patchStatements.get(sql);
+      if (!statement) {
+        statement = db.prepare(sql);
+        patchStatements.set(sql, statement);
+      }
+      statement.run([...columns.map(([, value]) => value), id]);
     },
     setUrgent(id: number, urgent: boolean, at: number): void {
-      updateUrgent.run(urgent ? 1 : 0, at, id);
+      this.patch(id, { urgent }, at);
     },
+    putAssignment(caseId: number, assignment: Assignment): void {
+      upsertAssignment.run({ caseId, ...assignment });
+    },
+    clearAssignments(caseId: number): void {
+      deleteAssignments.run(caseId);
+    },
+    /**
+     * Appends to the hash-chained trail. Call inside the transaction of the
+     * change it records; the chain head is read from the file each time, so a
+     * rolled-back write can never leave it out of step.
+     */
     appendEvent(event: CaseEventRecord): void {
-      insertEvent.run(event.caseId, event.at, event.actor, event.input, event.kind, JSON.stringify(event.data));
+      const previous = (lastHash.get() as string | undefined) || genesisHash;
+      const data = JSON.stringify(event.data);
+      const hash = chainHash(previous, { caseId: event.caseId, at: event.at, actor: event.actor, input: event.input, kind: event.kind, data });
+      insertEvent.run(event.caseId, event.at, event.actor, event.input, event.kind, data, previous, hash);
+    },
+    events(caseId: number): StoredCaseEvent[] {
+      return (selectEvents.all(caseId) as { id: number; case_id: number; at: number; actor: string; input: string; kind: string; data: string; hash: string }[]).map(
+        (row) => ({ id: row.id, caseId: row.case_id, at: row.at, actor: row.actor, input: row.input, kind: row.kind, data: JSON.parse(row.data) as unknown, hash: row.hash }),
+      );
     },
     /** The sync outbox: a row per change, in the same transaction as the change. */
     appendOutbox(at: number, kind: string, payload: unknown): void {
       insertOutbox.run(at, kind, JSON.stringify(payload));
+    },
+    /** Next serial for a day key ("20261126"); the caller formats the number. */
+    nextSerial(day: string): number {
+      return (bumpSerial.get(day) as { last: number }).last;
     },
     /** Used by bulk imports that number their own cases. */
     setSerial(day: string, last: number): void {
@@ -135,10 +395,28 @@ export function createCaseStore(db: Db) {
     count(scope: 'open' | 'all'): number {
       return ((scope === 'open' ? countOpen : countAll).get() as { n: number }).n;
     },
-    /** Next serial for a day key ("20261126"); the caller formats the number. */
-    nextSerial(day: string): number {
-      return (bumpSerial.get(day) as { last: number }).last;
-    },
   };
 }
 export type CaseStore = ReturnType<typeof createCaseStore>;
+
+/** Walks the whole trail and returns the id of the first event whose hash does not match, or null. */
+export function verifyAuditChain(db: Db): number | null {
+  let previous = genesisHash;
+  const rows = db.prepare('SELECT id, case_id, at, actor, input, kind, data, prev_hash, hash FROM case_events ORDER BY id').iterate() as Iterable<{
+    id: number;
+    case_id: number;
+    at: number;
+    actor: string;
+    input: string;
+    kind: string;
+    data: string;
+    prev_hash: string;
+    hash: string;
+  }>;
+  for (const row of rows) {
+    const expected = chainHash(previous, { caseId: row.case_id, at: row.at, actor: row.actor, input: row.input, kind: row.kind, data: row.data });
+    if (row.prev_hash !== previous || row.hash !== expected) return row.id;
+    previous = row.hash;
+  }
+  return null;
+}

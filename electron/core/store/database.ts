@@ -60,7 +60,8 @@ export function migrate(db: Db, path: string, list: readonly Migration[] = migra
   if (pending.length === 0) return;
   db.transaction(() => {
     for (const migration of pending) {
-      db.exec(migration.up);
+      if (typeof migration.up === 'string') db.exec(migration.up);
+      else migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
     }
   })();

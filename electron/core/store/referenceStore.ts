@@ -2,7 +2,7 @@ import type { ReferenceData } from '../../../shared/contract/contract';
 import type { Db } from './database';
 
 type Kind = keyof ReferenceData;
-const kinds: Kind[] = ['geography', 'departments', 'categories', 'sources'];
+const kinds: Kind[] = ['geography', 'departments', 'categories', 'sources', 'calendar'];
 
 /** Reference data is data: the demo loads its own, a real room loads theirs. */
 export function saveReferenceData(db: Db, data: ReferenceData, now: number): void {

@@ -1,13 +1,16 @@
+import type { Db } from '../database';
 import { initialSchema } from './0010-initial';
+import { dispatchSchema } from './0020-dispatch';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between; never renumber a shipped one. */
   version: number;
   name: string;
-  up: string;
+  /** SQL, or a function for a migration that must compute (it runs inside the migration transaction). */
+  up: string | ((db: Db) => void);
 }
 
 /** Ordered; append only. */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, dispatchSchema];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
