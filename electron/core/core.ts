@@ -3,7 +3,9 @@ import {
   argsSchemaOf,
   isCommand,
   isQuery,
+  type Assessment,
   type CaseActionArgs,
+  type HandoverReport,
   type CaseQuery,
   type CaseQueryResult,
   type OperatorInfo,
@@ -25,6 +27,9 @@ import { caseForAudience, type Audience, type Case } from '../../shared/domain/c
 import { findDuplicates } from '../../shared/domain/duplicates';
 import { createWorkCalendar } from '../../shared/domain/workCalendar';
 import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { assessPeriod, periodOfMonth } from './services/assessment';
+import { buildHandover, writeHandoverFile } from './services/handover';
 import type { Locale } from '../../shared/domain/names';
 import { createI18n } from '../../shared/i18n/index';
 import type { WindowRole } from '../../shared/wall/roles';
@@ -64,6 +69,8 @@ export interface CoreOptions {
   resourcesDir: string;
   /** A room's own reference data (same files as resources/demo); replaces what the database holds. */
   referenceDir?: string;
+  /** Where shift reports are written; default: a reports/ folder next to the database. */
+  reportsDir?: string;
   demo: DemoOptions | null;
   nativeBinding?: string;
   clock?: () => number;
@@ -154,6 +161,8 @@ export function createCore(options: CoreOptions) {
   }
 
   const project = (session: Session) => (item: Case) => caseForAudience(item, session.audience);
+  const reportsDir = options.reportsDir ?? join(dirname(options.dbPath), 'reports');
+
 
   type Handler = (args: never, session: Session, input: InputKind) => unknown;
   const handlers: Record<RequestName, Handler> = {
@@ -190,6 +199,17 @@ export function createCore(options: CoreOptions) {
       const item = found(args.caseId);
       return findDuplicates(item, store.openWithCategory(item.categoryCode)).map(project(session));
     },
+    'kpi.get': (args: { month: string }): Assessment => {
+      const period = periodOfMonth(args.month);
+      return { period, ...assessPeriod(store, referenceData, period, clock()) };
+    },
+    'cases.byIds': (args: { ids: number[] }, session: Session) => store.byIds(args.ids).map(project(session)),
+    'report.handover': (args: { hours: number }): HandoverReport => {
+      const now = clock();
+      const names = new Map(operators.list().map((operator) => [operator.id, operator.name]));
+      const report = buildHandover(store, { from: now - args.hours * 3_600_000, to: now, now, operatorNames: names });
+      return { ...report, file: writeHandoverFile(reportsDir, report, referenceData) };
+    },
     'session.signIn': (args: { operatorId: string; pin: string } | { token: string }, session: Session): SignedIn => {
       const operator = 'token' in args ? signInTokens.get(args.token) : operators.verify(args.operatorId, args.pin);
       if (!operator) throw new CoreError('signInFailed');
@@ -221,9 +241,18 @@ export function createCore(options: CoreOptions) {
     return { id: operator.id, role: operator.role, input };
   }
 
-  function refuse(id: number, session: Session, code: ContractError['code'], params = {}, fields?: ContractError['fields']): ResponseMessage {
+  function refuse(id: number, session: Session, code: ContractError['code'], params: Record<string, string | number> = {}, fields?: ContractError['fields']): ResponseMessage {
     const t = translators[session.locale];
-    const error: ContractError = { code, message: t.t(`errors.${code}`, params) };
+    // Lifecycle refusals name the status and actions in the window's language.
+    const named = {
+      ...params,
+      ...(params.status ? { statusName: t.t(`status.${params.status}`) } : {}),
+      ...(params.action ? { actionName: t.t(`actions.${params.action}`) } : {}),
+      ...(params.allowed !== undefined
+        ? { allowedNames: String(params.allowed).split(',').filter(Boolean).map((action) => t.t(`actions.${action}`)).join('、') || '—' }
+        : {}),
+    };
+    const error: ContractError = { code, message: t.t(`errors.${code}`, named) };
     if (fields) error.fields = fields;
     return { id, ok: false, error };
   }

@@ -30,11 +30,14 @@ export const preloadRequestNames = [
   'case.get',
   'case.timeline',
   'case.duplicates',
+  'kpi.get',
+  'cases.byIds',
   'session.signIn',
   'session.signOut',
   'case.create',
   'case.setUrgent',
   'case.act',
+  'report.handover',
 ] as const satisfies readonly RequestName[];
 
 type Missing = Exclude<RequestName, (typeof preloadRequestNames)[number]>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseDraftSchema, CaseSchema, CaseStatusSchema, TimeLimitSchema, type Audience, type Case } from '../domain/case';
 import type { OperatorRole } from '../domain/lifecycle';
+import type { DepartmentKpis, Kpis, Period } from '../domain/kpi';
 import type { WorkCalendarData } from '../domain/workCalendar';
 import type { DistrictGeography } from '../domain/district';
 import type { Category, Department, Source } from '../domain/organisation';
@@ -100,6 +101,7 @@ export interface SignedIn {
 /** One entry of a case's timeline, read from the hash-chained audit trail. */
 export interface TimelineEntry {
   id: number;
+  caseId: number;
   at: number;
   actor: string;
   actorName: string;
@@ -107,6 +109,29 @@ export interface TimelineEntry {
   kind: string;
   data: Record<string, unknown>;
   hash: string;
+}
+
+export interface HandoverReport {
+  from: number;
+  to: number;
+  generatedAt: number;
+  counts: { open: number; createdInShift: number; closedInShift: number };
+  urgent: Case[];
+  overdue: Case[];
+  aboutToExpire: Case[];
+  hung: Case[];
+  returned: Case[];
+  keyEvents: TimelineEntry[];
+  /** Numbers of the cases the key events name. */
+  caseNumbers: Record<number, string>;
+  /** Where the printable file was written (operator sessions only). */
+  file?: string;
+}
+
+export interface Assessment {
+  period: Period;
+  overall: Kpis;
+  departments: DepartmentKpis[];
 }
 
 export interface CaseQueryResult {
@@ -154,6 +179,10 @@ export const queries = {
   'case.get': define<Case>()(CaseIdArgs),
   'case.timeline': define<TimelineEntry[]>()(CaseIdArgs),
   'case.duplicates': define<Case[]>()(CaseIdArgs),
+  /** Department assessment for a calendar month (Beijing time). */
+  'kpi.get': define<Assessment>()(z.object({ month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/) })),
+  /** Cases by id, e.g. the ones behind a KPI figure. */
+  'cases.byIds': define<Case[]>()(z.object({ ids: z.array(CaseId).max(5_000) })),
 } as const;
 
 export const commands = {
@@ -164,6 +193,8 @@ export const commands = {
   'case.create': define<Case>()(CaseDraftSchema),
   'case.setUrgent': define<Case>()(SetUrgentArgs),
   'case.act': define<Case>()(CaseActionSchema),
+  /** The shift handover report for the last `hours`; also written as a printable file. */
+  'report.handover': define<HandoverReport>()(z.object({ hours: z.number().int().min(1).max(72).default(12) })),
 } as const;
 
 export const events = {

@@ -102,6 +102,8 @@ export const CaseSchema = z.object({
   extensionCount: z.number().int(),
   mergedInto: z.number().int().nullable(),
   pendingExtension: PendingExtensionSchema.nullable(),
+  /** The verifier's rating at closure, 0–1; feeds the satisfaction part of the assessment. */
+  satisfaction: z.number().min(0).max(1).nullable(),
   assignments: z.array(AssignmentSchema),
 });
 export type Case = z.infer<typeof CaseSchema>;

@@ -36,6 +36,7 @@ const aCase = (id: number, changes: Partial<Case> = {}): Case => ({
   extensionCount: 0,
   mergedInto: null,
   pendingExtension: null,
+  satisfaction: null,
   assignments: [],
   ...changes,
 });

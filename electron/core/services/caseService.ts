@@ -143,7 +143,7 @@ export function createCaseService(deps: {
       case 'reportBack':
         return { patch: { firstReportedBackAt: item.firstReportedBackAt ?? at }, assignments: { put: leadProgress(item, 'reportedBack', at, reason) } };
       case 'close':
-        return { patch: { closedAt: at }, data: { satisfaction: args.satisfaction } };
+        return { patch: { closedAt: at, satisfaction: args.satisfaction }, data: { satisfaction: args.satisfaction } };
       case 'rework':
         return { patch: { reworkCount: item.reworkCount + 1 }, assignments: { put: leadProgress(item, 'inProgress', at, reason) } };
       case 'requestExtension':

@@ -86,6 +86,7 @@ function fromRow(row: CaseRow, assignments: Assignment[]): Case {
     extensionCount: row.extension_count,
     mergedInto: row.merged_into,
     pendingExtension: row.pending_extension ? (JSON.parse(row.pending_extension) as Case['pendingExtension']) : null,
+    satisfaction: row.satisfaction,
     assignments,
   };
 }
@@ -144,6 +145,7 @@ export type CasePatch = Partial<
     | 'extensionCount'
     | 'mergedInto'
     | 'pendingExtension'
+    | 'satisfaction'
   >
 >;
 
@@ -168,6 +170,7 @@ const patchColumns: Record<keyof CasePatch, (value: never) => [string, unknown][
   extensionCount: (value: number) => [['extension_count', value]],
   mergedInto: (value: number | null) => [['merged_into', value]],
   pendingExtension: (value: Case['pendingExtension']) => [['pending_extension', value ? JSON.stringify(value) : null]],
+  satisfaction: (value: number | null) => [['satisfaction', value]],
 };
 
 /** An entry of the append-only trail: who did what, when, from which input, and why. */
@@ -224,6 +227,7 @@ export function createCaseStore(db: Db) {
     `SELECT * FROM cases WHERE status IN (${openStatusList}) ORDER BY urgent DESC, reported_at DESC LIMIT ?`,
   );
   const selectAll = db.prepare('SELECT * FROM cases ORDER BY reported_at DESC LIMIT ?');
+  const selectDue = db.prepare('SELECT * FROM cases WHERE deadline_at >= ? AND deadline_at < ?');
   const selectOpenWithCategory = db.prepare(`SELECT * FROM cases WHERE category_code = ? AND status IN (${openStatusList}) ORDER BY reported_at DESC LIMIT 500`);
   const selectAssignments = db.prepare('SELECT * FROM case_assignments WHERE case_id = ? ORDER BY role DESC, assigned_at, department_id');
   const selectAssignmentsOfOpen = db.prepare(
@@ -330,6 +334,29 @@ export function createCaseStore(db: Db) {
         byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), assignmentFromRow(row)]);
       }
       return rows.map((row) => fromRow(row, byCase.get(row.id) ?? []));
+    },
+    /** Cases whose deadline falls in [from, to): the ones assessment counts as due. */
+    dueIn(from: number, to: number): Case[] {
+      return withAssignments(selectDue.all(from, to) as CaseRow[]);
+    },
+    /** Cases by id, in the order asked (drill-down lists). */
+    byIds(ids: readonly number[]): Case[] {
+      const rows: CaseRow[] = [];
+      for (let start = 0; start < ids.length; start += 500) {
+        const chunk = ids.slice(start, start + 500);
+        rows.push(...(db.prepare(`SELECT * FROM cases WHERE id IN (${chunk.map(() => '?').join(',')})`).all(chunk) as CaseRow[]));
+      }
+      const byId = new Map(withAssignments(rows).map((item) => [item.id, item]));
+      return ids.map((id) => byId.get(id)).filter((item): item is Case => item !== undefined);
+    },
+    /** Audit events of a time span, newest first (the shift report's key events). */
+    eventsBetween(from: number, to: number, kinds: readonly string[]): StoredCaseEvent[] {
+      const rows = db
+        .prepare(
+          `SELECT id, case_id, at, actor, input, kind, data, hash FROM case_events WHERE at >= ? AND at < ? AND kind IN (${kinds.map(() => '?').join(',')}) ORDER BY at DESC, id DESC LIMIT 500`,
+        )
+        .all(from, to, ...kinds) as { id: number; case_id: number; at: number; actor: string; input: string; kind: string; data: string; hash: string }[];
+      return rows.map((row) => ({ id: row.id, caseId: row.case_id, at: row.at, actor: row.actor, input: row.input, kind: row.kind, data: JSON.parse(row.data) as unknown, hash: row.hash }));
     },
     /** Open cases of one minor category: the candidates for duplicate detection. */
     openWithCategory(categoryCode: string): Case[] {

@@ -30,6 +30,7 @@ export const dispatchSchema: Migration = {
       CREATE INDEX cases_deadline ON cases (deadline_at) WHERE deadline_at IS NOT NULL;
       CREATE INDEX cases_department ON cases (lead_department_id, status);
       CREATE INDEX cases_category ON cases (category_code, reported_at);
+      CREATE INDEX case_events_at ON case_events (at);
 
       -- Joint operations: the lead department and every helper keep their own record.
       CREATE TABLE case_assignments (
