@@ -13,7 +13,7 @@ try {
     await page.goto(`${wall.urls[role]}${english ? '&lang=en' : ''}`);
     await page.locator('.link-open').waitFor();
     if (role === 'map') await page.locator('[data-ready="true"]').waitFor();
-    if (role === 'queue') await page.getByRole('option').nth(2).click();
+    if (role === 'queue') await page.getByTestId('case-list').getByRole('option').nth(2).click();
     await page.waitForTimeout(800);
     await page.screenshot({ path: `docs/screenshots/${role}${english ? '-en' : ''}.png` });
   }

@@ -1,5 +1,7 @@
+import { queueBench } from './queue';
 import { syncBench } from './sync';
 
 export const benches: Record<string, () => Promise<Record<string, number | string | boolean>>> = {
   sync: syncBench,
+  queue: queueBench,
 };

@@ -40,7 +40,7 @@ test.describe('the Electron wall', () => {
       expect(titles.sort()).toEqual(['派遣队列 · 网格指挥墙', '网格地图 · 网格指挥墙', '视频矩阵 · 网格指挥墙'].sort());
       const queue = app.windows().find((window) => window.url().includes('queue.html'))!;
       await expect(queue.getByTestId('link-state')).toHaveClass(/link-open/);
-      await expect(queue.getByRole('option').first()).toBeVisible();
+      await expect(queue.getByTestId('case-list').getByRole('option').first()).toBeVisible();
     } finally {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

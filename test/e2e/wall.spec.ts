@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './wallFixture';
+import { expect, signIn, test } from './wallFixture';
 
 /** "123 件" → 123 */
 async function openCount(page: Page): Promise<number> {
@@ -28,6 +28,7 @@ test('a case registered in the queue appears live in the video and map windows',
   const map = await wall.open(wall.urls.map);
   await expect(map.getByTestId('map')).toHaveAttribute('data-ready', 'true');
 
+  await signIn(queue);
   const openBefore = await openCount(queue);
   expect(openBefore).toBeGreaterThan(50);
   expect(await openCount(map)).toBe(openBefore);
@@ -63,13 +64,15 @@ test('a case registered in the queue appears live in the video and map windows',
   await expect(detail).toContainText(number);
   await expect(detail).toContainText('网格');
 
-  // Changing it in the queue updates the others too.
-  await detail.getByRole('button', { name: '取消紧急' }).click();
-  await expect(tickerItem.locator('.urgent-tag')).toHaveCount(0);
+  // Acting on it in the queue updates the others too.
+  await queue.keyboard.press('R');
+  await expect(detail.getByTestId('detail-status')).toHaveText('已立案');
+  await expect(queue.locator(`[data-case-number="${number}"]`)).toHaveAttribute('data-status', 'registered');
 });
 
 test('a bad form is refused with the wrong fields named, and nothing is registered', async ({ wall }) => {
   const queue = await wall.open(wall.urls.queue);
+  await signIn(queue);
   const before = await openCount(queue);
   await queue.getByRole('button', { name: '新建案件' }).click();
   const form = queue.getByRole('form', { name: '新建案件' });
@@ -87,7 +90,7 @@ test('a presentation window is read-only and shows no reporter', async ({ wall }
   const visitor = await wall.open(wall.urls.presentation.replace('video.html', 'queue.html'));
   await expect(visitor.getByText('展示模式')).toBeVisible();
   await expect(visitor.getByRole('button', { name: '新建案件' })).toHaveCount(0);
-  await visitor.getByRole('option').first().click();
+  await visitor.getByTestId('case-list').getByRole('option').first().click();
   await expect(visitor.getByTestId('case-detail')).toBeVisible();
   await expect(visitor.getByTestId('case-detail')).not.toContainText('报告人');
 });
@@ -98,13 +101,14 @@ test('a window without a valid token is refused and says why', async ({ wall }) 
   const page = await wall.openUnchecked(url.href);
   await expect(page.getByTestId('link-state')).toHaveClass(/link-refused/);
   await expect(page.getByTestId('link-state')).toContainText('访问令牌已失效');
-  await expect(page.getByRole('option')).toHaveCount(0);
+  await expect(page.getByTestId('case-list').getByRole('option')).toHaveCount(0);
 });
 
 test('the wall speaks English on request', async ({ wall }) => {
   const queue = await wall.open(`${wall.urls.queue}&lang=en`);
   await expect(queue.getByRole('heading', { level: 1 })).toContainText('Dispatch queue');
-  await expect(queue.getByRole('button', { name: 'New case' })).toBeVisible();
+  await expect(queue.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(queue.getByRole('button', { name: 'Assessment' })).toBeVisible();
 });
 
 /**
@@ -134,6 +138,7 @@ async function openCuttable(wall: { openUnchecked(url: string): Promise<Page> },
 
 test('a window that loses its link catches up when it is back, without a reload', async ({ wall }) => {
   const queue = await wall.open(wall.urls.queue);
+  await signIn(queue);
   const video = await openCuttable(wall, wall.urls.video);
   await watchCaseNumbers(video);
   await video.evaluate('window.cutLink(true)');

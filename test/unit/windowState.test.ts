@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../shared/contract/messages';
 import type { Case } from '../../shared/domain/case';
 import { caseLayerDiff } from '../../renderer/src/map/mapData';
-import { sortForQueue } from '../../renderer/src/queue/sortCases';
 import { createWallStore } from '../../renderer/src/state/wallStore';
 
 const aCase = (id: number, changes: Partial<Case> = {}): Case => ({
@@ -70,11 +69,6 @@ describe("a window's state", () => {
     store.getState().snapshotLoaded(7, [aCase(1), aCase(2)]);
     expect(store.getState().needsResync).toBe(false);
     expect(store.getState().openCases.size).toBe(2);
-  });
-
-  it('puts urgent cases first, then the newest', () => {
-    const sorted = sortForQueue([aCase(1), aCase(2, { urgent: true }), aCase(3), aCase(4, { urgent: true, reportedAt: 1 })]);
-    expect(sorted.map((item) => item.id)).toEqual([2, 4, 3, 1]);
   });
 });
 

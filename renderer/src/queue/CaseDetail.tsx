@@ -1,48 +1,134 @@
-import { useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ContractRequestError } from '../../../shared/contract/messages';
+import type { ArgsOf, TimelineEntry } from '../../../shared/contract/contract';
+import type { Case } from '../../../shared/domain/case';
+import { allowedActions, type CaseAction } from '../../../shared/domain/lifecycle';
 import type { WallState } from '../state/wallStore';
-import { formatTime, useLookups } from '../shell/lookups';
+import { formatTime, useLookups, useMinuteClock } from '../shell/lookups';
 import { useWall, useWallState } from '../shell/WallContext';
+import { ActionForm, needsForm } from './ActionForm';
+import { actionKeys } from './actionKeys';
+import { DeadlineBar } from './deadline';
 
-const selectSelectedCase = (state: WallState) =>
-  state.selectedCaseId === null ? null : (state.openCases.get(state.selectedCaseId) ?? null);
+const selectSelectedId = (state: WallState) => state.selectedCaseId;
+const selectOperator = (state: WallState) => state.operator;
 const selectCanWrite = (state: WallState) => state.session?.audience === 'operator';
+const selectLastChanged = (state: WallState) => state.lastChanged;
 
-export function CaseDetail() {
+type MergeByNumber = { action: 'merge'; caseId: number; parentNumber: string; reason: string };
+
+/** The actions this operator may take on this case now, in workflow order. */
+export function availableActions(item: Case, role: 'operator' | 'director'): CaseAction[] {
+  return allowedActions(item.status, role).filter((action) => {
+    if (action === 'approveExtension' || action === 'refuseExtension') return item.pendingExtension !== null;
+    if (action === 'recordHelperProgress') return item.assignments.some((entry) => entry.role === 'helper');
+    return true;
+  });
+}
+
+/**
+ * The selected case: facts, countdown, department records, possible
+ * duplicates, the actions allowed now (each with its key), and the
+ * timeline read from the audit trail.
+ */
+export interface CaseDetailHandle {
+  /** A key pressed in the window: run the action if it is allowed now. */
+  act(action: CaseAction): void;
+}
+
+/** Mounted with `key={selectedCaseId}`, so a new selection starts from a clean pane. */
+export const CaseDetail = forwardRef<CaseDetailHandle>(function CaseDetail(_props, ref) {
   const { t } = useTranslation();
-  const item = useWallState(selectSelectedCase);
-  const canWrite = useWallState(selectCanWrite);
-  const lookups = useLookups();
   const { bridge } = useWall();
-  const [error, setError] = useState<string | null>(null);
+  const selectedId = useWallState(selectSelectedId);
+  const operator = useWallState(selectOperator);
+  const canWrite = useWallState(selectCanWrite);
+  const lastChanged = useWallState(selectLastChanged);
+  const lookups = useLookups();
+  const now = useMinuteClock();
+  const [item, setItem] = useState<Case | null>(null);
+  const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
+  const [duplicates, setDuplicates] = useState<Case[]>([]);
+  const [form, setForm] = useState<CaseAction | null>(null);
   const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
 
-  if (!item) return <div className="empty">{t('queue.noSelection')}</div>;
+  // Load the case, and again whenever the core says it changed.
+  const changedVersion = lastChanged?.id === selectedId ? lastChanged?.updatedAt : undefined;
+  useEffect(() => {
+    if (selectedId === null) return;
+    let current = true;
+    void Promise.all([
+      bridge.request('case.get', { caseId: selectedId }),
+      bridge.request('case.timeline', { caseId: selectedId }),
+      bridge.request('case.duplicates', { caseId: selectedId }),
+    ]).then(([found, entries, similar]) => {
+      if (!current) return;
+      setItem(found);
+      setTimeline(entries);
+      setDuplicates(similar);
+    });
+    return () => {
+      current = false;
+    };
+  }, [bridge, selectedId, changedVersion]);
 
-  const toggleUrgent = async () => {
+  const actions = item && operator && canWrite ? availableActions(item, operator.role) : [];
+
+  const run = async (args: ArgsOf<'case.act'> | MergeByNumber) => {
+    if (!item) return;
     setBusy(true);
-    setError(null);
+    setMessage(null);
     try {
-      await bridge.request('case.setUrgent', { caseId: item.id, urgent: !item.urgent });
+      let request: ArgsOf<'case.act'>;
+      if ('parentNumber' in args) {
+        const found = await bridge.request('cases.query', { statuses: [], text: args.parentNumber, limit: 1 });
+        const parent = found.cases.find((candidate) => candidate.number === args.parentNumber);
+        if (!parent) {
+          setMessage({ kind: 'error', text: t('errors.mergeTarget', { id: args.parentNumber || '—' }) });
+          return;
+        }
+        request = { action: 'merge', caseId: args.caseId, parentId: parent.id, reason: args.reason };
+      } else {
+        request = args;
+      }
+      const updated = await bridge.request('case.act', request, 'keyboard');
+      setItem(updated);
+      setForm(null);
+      setMessage({ kind: 'done', text: t('detail.done', { action: t(`actions.${request.action}`), number: updated.number }) });
     } catch (failure) {
-      setError(failure instanceof ContractRequestError ? failure.message || t('errors.unavailable') : t('errors.internal'));
+      setMessage({ kind: 'error', text: failure instanceof Error ? failure.message : String(failure) });
     } finally {
       setBusy(false);
     }
   };
 
-  const placeLine = [lookups.subDistrictName(item.subDistrictId), lookups.workstationName(item.workstationId), lookups.gridName(item.gridId)]
-    .filter(Boolean)
-    .join(' · ');
+  const start = (action: CaseAction) => {
+    if (!item) return;
+    if (needsForm(action)) setForm(action);
+    else void run({ action, caseId: item.id, reason: '' } as ArgsOf<'case.act'>);
+  };
+
+  useImperativeHandle(ref, () => ({
+    act(action) {
+      if (!form && !busy && actions.includes(action)) start(action);
+    },
+  }));
+
+  if (!item) return <div className="empty">{t('queue.noSelection')}</div>;
+  const placeLine = [lookups.subDistrictName(item.subDistrictId), lookups.workstationName(item.workstationId), lookups.gridName(item.gridId)].filter(Boolean).join(' · ');
+
   return (
     <section className="case-detail" aria-label={t('queue.detail')} data-testid="case-detail">
       <header>
         <h2>
           {item.number} {item.urgent && <span className="urgent-tag">{t('queue.urgent')}</span>}
         </h2>
-        <span className="status-tag">{t(`status.${item.status}`)}</span>
+        <span className="status-tag" data-testid="detail-status">
+          {t(`status.${item.status}`)}
+        </span>
       </header>
+      <DeadlineBar item={item} now={now} />
       <p className="case-description">{item.description}</p>
       <dl>
         <dt>{t('queue.columns.category')}</dt>
@@ -56,10 +142,14 @@ export function CaseDetail() {
         </dd>
         <dt>{t('queue.columns.source')}</dt>
         <dd>{lookups.sourceName(item.sourceId)}</dd>
-        <dt>{t('queue.department')}</dt>
-        <dd>{lookups.departmentName(item.leadDepartmentId) ?? '—'}</dd>
         <dt>{t('queue.reportedAt')}</dt>
         <dd>{formatTime(item.reportedAt)}</dd>
+        {item.deadlineAt !== null && (
+          <>
+            <dt>{t('deadline.due')}</dt>
+            <dd>{formatTime(item.deadlineAt)}</dd>
+          </>
+        )}
         {item.reporter && (
           <>
             <dt>{t('queue.reporter')}</dt>
@@ -69,18 +159,80 @@ export function CaseDetail() {
           </>
         )}
       </dl>
-      {canWrite && (
-        <div className="actions">
-          <button className={item.urgent ? 'button' : 'button button-danger'} disabled={busy} onClick={() => void toggleUrgent()}>
-            {item.urgent ? t('queue.clearUrgent') : t('queue.markUrgent')}
-          </button>
-        </div>
+      {(item.returnCount > 0 || item.reworkCount > 0 || item.extensionCount > 0) && (
+        <p className="muted">{t('detail.counts', { returns: item.returnCount, reworks: item.reworkCount, extensions: item.extensionCount })}</p>
       )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
+      {item.pendingExtension && (
+        <p className="notice">
+          {t('detail.pendingExtension', {
+            value: item.pendingExtension.limit.value,
+            unit: t(item.pendingExtension.limit.unit === 'workingDays' ? 'detail.unitDays' : 'detail.unitHours'),
+            reason: item.pendingExtension.reason,
+          })}
         </p>
       )}
+      {item.assignments.length > 0 && (
+        <div className="assignments">
+          <h3>{t('detail.assignments')}</h3>
+          <ul>
+            {item.assignments.map((entry) => (
+              <li key={entry.departmentId} data-department={entry.departmentId}>
+                <span className={entry.role === 'lead' ? 'role-lead' : 'role-helper'}>{t(`detail.${entry.role}`)}</span>
+                <span>{lookups.departmentName(entry.departmentId)}</span>
+                <span className="status-tag">{t(`assignment.${entry.status}`)}</span>
+                {entry.note && <span className="muted">{entry.note}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {duplicates[0] && actions.includes('merge') && (
+        <p className="notice" data-testid="duplicate">
+          {t('detail.duplicates', { number: duplicates[0].number })}{' '}
+          <button className="button" onClick={() => setForm('merge')}>
+            {t('detail.mergeInto', { number: duplicates[0].number })} <kbd>M</kbd>
+          </button>
+        </p>
+      )}
+      {canWrite && !operator && <p className="muted">{t('detail.signInToAct')}</p>}
+      {actions.length > 0 && !form && (
+        <div className="action-buttons" role="toolbar" aria-label={t('detail.actions')}>
+          {actions.map((action) => (
+            <button key={action} className="button" disabled={busy} onClick={() => start(action)} data-action={action}>
+              {t(`actions.${action}`)} <kbd>{actionKeys[action]}</kbd>
+            </button>
+          ))}
+        </div>
+      )}
+      {form && <ActionForm item={item} action={form} mergeSuggestion={duplicates[0] ?? null} busy={busy} onSubmit={(args) => void run(args)} onCancel={() => setForm(null)} />}
+      {message && (
+        <p className={message.kind === 'error' ? 'form-error' : 'form-done'} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      <Timeline entries={timeline} />
     </section>
+  );
+});
+
+function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  const { t } = useTranslation();
+  const name = (kind: string) => t(`actions.${kind}`, { defaultValue: t(`events.${kind}`, { defaultValue: kind }) });
+  return (
+    <div className="timeline">
+      <h3>{t('detail.timeline')}</h3>
+      <ol data-testid="timeline">
+        {entries.map((entry) => (
+          <li key={entry.id} title={`#${entry.id} ${entry.hash.slice(0, 12)}`}>
+            <time>{formatTime(entry.at)}</time>
+            <span className="timeline-kind">{name(entry.kind)}</span>
+            <span className="muted">
+              {entry.actorName} · {t(`input.${entry.input}`, { defaultValue: entry.input })}
+            </span>
+            {typeof entry.data.reason === 'string' && entry.data.reason && <span className="timeline-reason">{entry.data.reason}</span>}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

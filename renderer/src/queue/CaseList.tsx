@@ -1,17 +1,22 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../shared/domain/case';
 import type { WallState } from '../state/wallStore';
 import { ageParts, useLookups, useMinuteClock, type Lookups } from '../shell/lookups';
 import { useWall, useWallState } from '../shell/WallContext';
+import { DeadlineBar } from './deadline';
+import type { CaseQueryView } from './useCaseQuery';
 
 const rowHeight = 64;
 const selectSelected = (state: WallState) => state.selectedCaseId;
 const selectRecent = (state: WallState) => state.recent;
 
-/** Only the rows on screen are in the DOM, so the list stays smooth however long it gets. */
-export function CaseList({ cases }: { cases: readonly Case[] }) {
+/**
+ * Only the rows on screen are in the DOM and only their pages are fetched,
+ * so the list stays smooth at 100,000 cases.
+ */
+export function CaseList({ view }: { view: CaseQueryView }) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const lookups = useLookups();
@@ -20,14 +25,24 @@ export function CaseList({ cases }: { cases: readonly Case[] }) {
   const recent = useWallState(selectRecent);
   const { store } = useWall();
   const virtualizer = useVirtualizer({
-    count: cases.length,
+    count: view.total,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    overscan: 8,
+    overscan: 10,
   });
-  const freshIds = new Set(recent.filter((entry) => now - entry.at < 60_000).map((entry) => entry.caseId));
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => view.need(first, last), [view, first, last]);
 
-  if (cases.length === 0) return <div className="case-list empty">{t('queue.empty')}</div>;
+  // Keep the keyboard's selection in view.
+  const selectedIndex = selected === null ? -1 : view.loaded().findIndex((item) => item.id === selected);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  const freshIds = new Set(recent.filter((entry) => now - entry.at < 60_000).map((entry) => entry.caseId));
+  if (view.total === 0) return <div className="case-list empty">{view.loading ? t('queueView.loading') : t('queue.empty')}</div>;
   return (
     <div className="case-list" ref={scroller} role="listbox" aria-label={t('queue.openCases')} data-testid="case-list">
       <div className="case-list-head" aria-hidden>
@@ -35,11 +50,13 @@ export function CaseList({ cases }: { cases: readonly Case[] }) {
         <span>{t('queue.columns.category')}</span>
         <span>{t('queue.columns.place')}</span>
         <span>{t('queue.columns.status')}</span>
+        <span>{t('deadline.due')}</span>
         <span>{t('queue.columns.age')}</span>
       </div>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const item = cases[row.index]!;
+        {items.map((row) => {
+          const item = view.rowAt(row.index);
+          if (!item) return <div key={`pending-${row.index}`} className="case-row is-pending" style={{ transform: `translateY(${row.start}px)`, height: rowHeight }} />;
           return (
             <CaseRow
               key={item.id}
@@ -71,15 +88,14 @@ const CaseRow = memo(function CaseRow(props: {
   const { item, lookups } = props;
   const age = ageParts(item.reportedAt, props.now);
   const place = item.address || lookups.gridName(item.gridId) || t('queue.unlocated');
-  const classes = ['case-row', item.urgent && 'is-urgent', props.selected && 'is-selected', props.fresh && 'is-fresh']
-    .filter(Boolean)
-    .join(' ');
+  const classes = ['case-row', item.urgent && 'is-urgent', props.selected && 'is-selected', props.fresh && 'is-fresh'].filter(Boolean).join(' ');
   return (
     <div
       className={classes}
       role="option"
       aria-selected={props.selected}
       data-case-number={item.number}
+      data-status={item.status}
       style={{ transform: `translateY(${props.top}px)`, height: rowHeight }}
       onClick={props.onSelect}
     >
@@ -89,6 +105,7 @@ const CaseRow = memo(function CaseRow(props: {
       </span>
       <span className={item.lngLat ? 'case-place' : 'case-place unlocated'}>{place}</span>
       <span className="status-tag">{t(`status.${item.status}`)}</span>
+      <DeadlineBar item={item} now={props.now} compact />
       <span className="case-age">{t(age.key, { count: age.count })}</span>
     </div>
   );

@@ -19,6 +19,7 @@ export function syncWithCore(bridge: CoreBridge, store: WallStore): () => void {
       const session = await bridge.request('session.hello', {});
       const reference = store.getState().reference ?? (await bridge.request('reference.get', {}));
       store.getState().sessionStarted(session, reference);
+      if (!session.operator) await resumeSignIn(bridge, store);
       const snapshot = await bridge.request('cases.list', { scope: 'open', limit: 100_000 });
       store.getState().snapshotLoaded(snapshot.seq, snapshot.cases);
       for (const message of heldEvents.splice(0)) store.getState().eventReceived(message);
@@ -47,4 +48,24 @@ export function syncWithCore(bridge: CoreBridge, store: WallStore): () => void {
     stopLink();
     stopResync();
   };
+}
+
+const signInKey = 'gridwall.signIn';
+
+/** Remembers a sign-in for this window, so a reconnect does not ask the operator again. */
+export function rememberSignIn(token: string | null): void {
+  if (token) window.sessionStorage.setItem(signInKey, token);
+  else window.sessionStorage.removeItem(signInKey);
+}
+
+async function resumeSignIn(bridge: CoreBridge, store: WallStore): Promise<void> {
+  const token = window.sessionStorage.getItem(signInKey);
+  if (!token) return;
+  try {
+    const signedIn = await bridge.request('session.signIn', { token }, 'system');
+    store.getState().operatorChanged(signedIn.operator);
+  } catch {
+    // The core restarted since: the operator signs in again.
+    rememberSignIn(null);
+  }
 }

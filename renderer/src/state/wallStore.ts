@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { ReferenceData, SessionInfo } from '../../../shared/contract/contract';
+import type { OperatorInfo, ReferenceData, SessionInfo } from '../../../shared/contract/contract';
 import type { EventMessage } from '../../../shared/contract/messages';
 import { isOpen, type Case } from '../../../shared/domain/case';
 import type { LinkState } from '../bridge/bridge';
@@ -21,8 +21,13 @@ export interface WallState {
   /** Set when an event number was skipped; the sync loop reloads the snapshot. */
   needsResync: boolean;
   selectedCaseId: number | null;
+  /** Who is signed in at this window; null until someone signs in. */
+  operator: OperatorInfo | null;
+  /** The latest case an event brought, for views that show more than the open cases. */
+  lastChanged: Case | null;
 
   linkChanged(link: LinkState): void;
+  operatorChanged(operator: OperatorInfo | null): void;
   sessionStarted(session: SessionInfo, reference: ReferenceData): void;
   snapshotLoaded(seq: number, cases: readonly Case[]): void;
   eventReceived(message: EventMessage): void;
@@ -41,9 +46,12 @@ export function createWallStore() {
     seq: 0,
     needsResync: false,
     selectedCaseId: null,
+    operator: null,
+    lastChanged: null,
 
     linkChanged: (link) => set({ link }),
-    sessionStarted: (session, reference) => set({ session, reference }),
+    operatorChanged: (operator) => set({ operator }),
+    sessionStarted: (session, reference) => set({ session, reference, operator: session.operator }),
     snapshotLoaded: (seq, cases) =>
       set({ seq, needsResync: false, openCases: new Map(cases.filter((item) => isOpen(item.status)).map((item) => [item.id, item])) }),
     eventReceived: (message) => {
@@ -58,7 +66,7 @@ export function createWallStore() {
       if (isOpen(changed.status)) openCases.set(changed.id, changed);
       else openCases.delete(changed.id);
       const recent = [{ caseId: changed.id, at: Date.now(), change }, ...state.recent].slice(0, recentLimit);
-      set({ seq: message.seq, openCases, recent });
+      set({ seq: message.seq, openCases, recent, lastChanged: changed });
     },
     caseSelected: (selectedCaseId) => set({ selectedCaseId }),
   }));
