@@ -29,6 +29,7 @@ import { createWorkCalendar } from '../../shared/domain/workCalendar';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { assessPeriod, periodOfMonth } from './services/assessment';
+import { createAttachmentService } from './services/attachments';
 import { buildHandover, writeHandoverFile } from './services/handover';
 import type { Locale } from '../../shared/domain/names';
 import { createI18n } from '../../shared/i18n/index';
@@ -150,6 +151,8 @@ export function createCore(options: CoreOptions) {
       })
     : { stop() {} };
 
+  const attachments = createAttachmentService({ db, cases: store, clock, names: () => operatorNames({ locale: 'zh-CN' }) });
+
   /** Who is signed in at which window (by connection), and the tokens windows use to sign in again. */
   const signedIn = new Map<string, OperatorInfo>();
   const signInTokens = new Map<string, OperatorInfo>();
@@ -188,7 +191,7 @@ export function createCore(options: CoreOptions) {
     'case.get': (args: { caseId: number }, session: Session) => project(session)(found(args.caseId)),
     'case.timeline': (args: { caseId: number }, session: Session): TimelineEntry[] => {
       found(args.caseId);
-      const names = new Map(operators.list().map((operator) => [operator.id, operator.name]));
+      const names = operatorNames(session);
       return store.events(args.caseId).map((event) => ({
         ...event,
         data: timelineData(event.data, session.audience),
@@ -199,6 +202,17 @@ export function createCore(options: CoreOptions) {
       const item = found(args.caseId);
       return findDuplicates(item, store.openWithCategory(item.categoryCode)).map(project(session));
     },
+    // Photos may show people: presentation windows never receive them.
+    'case.attachments': (args: { caseId: number }, session: Session) => (session.audience === 'public' ? [] : attachments.list(found(args.caseId).id)),
+    'attachment.get': (args: { attachmentId: number }, session: Session) => {
+      if (session.audience === 'public') throw new CoreError('notFound', { id: args.attachmentId });
+      return attachments.get(args.attachmentId);
+    },
+    'case.attach': (args: Parameters<typeof attachments.attach>[0], session: Session, input: InputKind) => {
+      const attached = attachments.attach(args, actorFor(session, input));
+      hub.emit('case.changed', { change: 'updated', case: found(args.caseId) });
+      return attached;
+    },
     'kpi.get': (args: { month: string }): Assessment => {
       const period = periodOfMonth(args.month);
       return { period, ...assessPeriod(store, referenceData, period, clock()) };
@@ -206,9 +220,11 @@ export function createCore(options: CoreOptions) {
     'cases.byIds': (args: { ids: number[] }, session: Session) => store.byIds(args.ids).map(project(session)),
     'report.handover': (args: { hours: number }): HandoverReport => {
       const now = clock();
-      const names = new Map(operators.list().map((operator) => [operator.id, operator.name]));
+      const names = operatorNames({ locale: 'zh-CN' });
       const report = buildHandover(store, { from: now - args.hours * 3_600_000, to: now, now, operatorNames: names });
-      return { ...report, file: writeHandoverFile(reportsDir, report, referenceData) };
+      const zh = translators['zh-CN'];
+      const actionName = (kind: string) => zh.t(`actions.${kind}`, { defaultValue: zh.t(`events.${kind}`, { defaultValue: kind }) });
+      return { ...report, file: writeHandoverFile(reportsDir, report, referenceData, actionName) };
     },
     'session.signIn': (args: { operatorId: string; pin: string } | { token: string }, session: Session): SignedIn => {
       const operator = 'token' in args ? signInTokens.get(args.token) : operators.verify(args.operatorId, args.pin);
@@ -229,6 +245,16 @@ export function createCore(options: CoreOptions) {
       cases.setUrgent(args.caseId, args.urgent, actorFor(session, input)),
     'case.act': (args: CaseActionArgs, session: Session, input: InputKind) => cases.act(args, actorFor(session, input)),
   };
+
+  /** Operators by name, plus the two actors that are not people: the demo history and feed. */
+  function operatorNames(session: Pick<Session, 'locale'>): Map<string, string> {
+    const t = translators[session.locale];
+    return new Map([
+      ['history', t.t('actors.history')],
+      ['demo-feed', t.t('actors.demoFeed')],
+      ...operators.list().map((operator) => [operator.id, operator.name] as [string, string]),
+    ]);
+  }
 
   function found(caseId: number): Case {
     const item = store.get(caseId);

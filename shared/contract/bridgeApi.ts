@@ -30,6 +30,8 @@ export const preloadRequestNames = [
   'case.get',
   'case.timeline',
   'case.duplicates',
+  'case.attachments',
+  'attachment.get',
   'kpi.get',
   'cases.byIds',
   'session.signIn',
@@ -38,6 +40,7 @@ export const preloadRequestNames = [
   'case.setUrgent',
   'case.act',
   'report.handover',
+  'case.attach',
 ] as const satisfies readonly RequestName[];
 
 type Missing = Exclude<RequestName, (typeof preloadRequestNames)[number]>;

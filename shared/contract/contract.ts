@@ -134,6 +134,21 @@ export interface Assessment {
   departments: DepartmentKpis[];
 }
 
+/** Pictures a case may carry: checked by their first bytes, not by what the sender claims. */
+export const attachmentMimes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** About 2 MB of image as base64. */
+export const maxAttachmentBase64 = 2_800_000;
+
+export interface AttachmentInfo {
+  id: number;
+  caseId: number;
+  at: number;
+  kind: 'photo' | 'snapshot';
+  mime: (typeof attachmentMimes)[number];
+  caption: string;
+  actorName: string;
+}
+
 export interface CaseQueryResult {
   seq: number;
   total: number;
@@ -179,6 +194,8 @@ export const queries = {
   'case.get': define<Case>()(CaseIdArgs),
   'case.timeline': define<TimelineEntry[]>()(CaseIdArgs),
   'case.duplicates': define<Case[]>()(CaseIdArgs),
+  'case.attachments': define<AttachmentInfo[]>()(CaseIdArgs),
+  'attachment.get': define<{ mime: string; dataBase64: string }>()(z.object({ attachmentId: z.number().int().positive() })),
   /** Department assessment for a calendar month (Beijing time). */
   'kpi.get': define<Assessment>()(z.object({ month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/) })),
   /** Cases by id, e.g. the ones behind a KPI figure. */
@@ -193,6 +210,15 @@ export const commands = {
   'case.create': define<Case>()(CaseDraftSchema),
   'case.setUrgent': define<Case>()(SetUrgentArgs),
   'case.act': define<Case>()(CaseActionSchema),
+  'case.attach': define<AttachmentInfo>()(
+    z.object({
+      caseId: CaseId,
+      kind: z.enum(['photo', 'snapshot']),
+      mime: z.enum(attachmentMimes),
+      dataBase64: z.string().min(16).max(maxAttachmentBase64).regex(/^[A-Za-z0-9+/]+={0,2}$/),
+      caption: z.string().trim().max(100).default(''),
+    }),
+  ),
   /** The shift handover report for the last `hours`; also written as a printable file. */
   'report.handover': define<HandoverReport>()(z.object({ hours: z.number().int().min(1).max(72).default(12) })),
 } as const;

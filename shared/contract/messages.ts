@@ -37,6 +37,7 @@ export type ErrorCode =
   | 'futureTimestamp'
   | 'mergeTarget'
   | 'noPendingExtension'
+  | 'notAnImage'
   | 'unavailable'
   | 'internal';
 

@@ -106,6 +106,10 @@ export const en: Messages = {
     level: { 1: 'Supervised', 2: 'Supervised (2)', 3: 'Overdue, supervised' },
   },
   detail: {
+    photos: 'Photos and snapshots',
+    photo: 'Photo',
+    snapshot: 'Video snapshot',
+    addPhoto: 'Add photo',
     assignments: 'Departments',
     lead: 'Lead',
     helper: 'Helper',
@@ -143,6 +147,7 @@ export const en: Messages = {
   },
   assignment: { dispatched: 'Dispatched', inProgress: 'In progress', reportedBack: 'Reported back', returned: 'Returned' },
   input: { mouse: 'mouse', keyboard: 'keyboard', hotkey: 'hotkey', command: 'command', feed: 'demo feed', system: 'system' },
+  actors: { history: 'history', demoFeed: 'demo feed' },
   actions: {
     verify: 'verify',
     register: 'register',
@@ -284,6 +289,7 @@ export const en: Messages = {
     futureTimestamp: 'The report time cannot be in the future.',
     mergeTarget: 'Cannot merge into case {{id}}: it does not exist, is finished, or is this case.',
     noPendingExtension: 'There is no extension request to decide.',
+    notAnImage: 'The file is not a JPEG, PNG or WebP image, or it is damaged.',
     unavailable: 'The core is not available right now; try again shortly.',
     internal: 'Internal error in the core; nothing was changed. Please call support.',
     field: {

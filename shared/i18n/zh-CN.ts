@@ -105,6 +105,10 @@ export const zhCN = {
     level: { 1: '督办', 2: '督办·二级', 3: '超期督办' },
   },
   detail: {
+    photos: '照片与截图',
+    photo: '照片',
+    snapshot: '视频截图',
+    addPhoto: '添加照片',
     assignments: '处置部门',
     lead: '主办',
     helper: '协办',
@@ -142,6 +146,7 @@ export const zhCN = {
   },
   assignment: { dispatched: '已派遣', inProgress: '处置中', reportedBack: '已反馈', returned: '已退回' },
   input: { mouse: '鼠标', keyboard: '键盘', hotkey: '快捷键', command: '命令', feed: '演示数据', system: '系统' },
+  actors: { history: '历史数据', demoFeed: '演示数据源' },
   actions: {
     verify: '核实',
     register: '立案',
@@ -283,6 +288,7 @@ export const zhCN = {
     futureTimestamp: '上报时间不能晚于当前时间。',
     mergeTarget: '不能合并到案件 {{id}}：它不存在、已办结，或就是本案件。',
     noPendingExtension: '没有待审批的延期申请。',
+    notAnImage: '文件不是 JPEG、PNG 或 WebP 图片，或已损坏。',
     unavailable: '核心暂时不可用，请稍后重试。',
     internal: '核心内部错误，操作未执行。请联系技术支持。',
     field: {

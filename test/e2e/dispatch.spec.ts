@@ -136,6 +136,16 @@ test('approvals belong to the duty director', async ({ wall }) => {
   await expect(detailOf(queue).getByRole('button', { name: '挂账' })).toBeVisible();
 });
 
+test('a photo taken on site is attached to the case', async ({ wall }) => {
+  const queue = await wall.open(wall.urls.queue);
+  await signIn(queue);
+  await reportCase(queue, { description: '西藏北路井盖缺失', category: '10101' });
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await detailOf(queue).locator('input[type=file]').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: png });
+  await expect(detailOf(queue).getByTestId('photos').locator('img')).toHaveCount(1);
+  await expect(detailOf(queue).getByTestId('photos')).toContainText('王敏');
+});
+
 test('text with markup is shown as text, never run', async ({ wall }) => {
   const queue = await wall.open(wall.urls.queue);
   await signIn(queue);

@@ -222,3 +222,38 @@ describe('the store under the lifecycle', () => {
     db.close();
   });
 });
+
+describe('photos on cases', () => {
+  // A 1×1 PNG.
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+  it('keeps a photo with its audit event and outbox record, and never shows it to visitors', () => {
+    const test = startTestCore({ demo: { seed: 3, historyDays: 0, historyPerDay: 0, feedRatePerMinute: 0 } });
+    cores.push(test);
+    const created = test.request('case.create', { description: '井盖缺失', categoryCode: '10101', sourceId: 'street' });
+    const caseId = (created as { value: Case }).value.id;
+    const attached = test.request('case.attach', { caseId, kind: 'photo', mime: 'image/png', dataBase64: png, caption: '现场' });
+    expect(attached).toMatchObject({ ok: true, value: { caseId, kind: 'photo', actorName: '王敏' } });
+    const list = test.request('case.attachments', { caseId });
+    expect(list.ok && (list.value as unknown[]).length).toBe(1);
+    const image = test.request('attachment.get', { attachmentId: (attached as { value: { id: number } }).value.id });
+    expect(image).toMatchObject({ ok: true, value: { mime: 'image/png', dataBase64: png } });
+    expect(test.request('case.attachments', { caseId }, visitor)).toMatchObject({ ok: true, value: [] });
+    expect(test.request('attachment.get', { attachmentId: 1 }, visitor)).toMatchObject({ ok: false });
+    const timeline = test.request('case.timeline', { caseId }) as { value: TimelineEntry[] };
+    expect(timeline.value.at(-1)!.kind).toBe('attached');
+  });
+
+  it('refuses a file that only claims to be an image, writing nothing', () => {
+    const test = startTestCore({ demo: { seed: 3, historyDays: 0, historyPerDay: 0, feedRatePerMinute: 0 } });
+    cores.push(test);
+    const created = test.request('case.create', { description: '井盖缺失', categoryCode: '10101', sourceId: 'street' });
+    const caseId = (created as { value: Case }).value.id;
+    const fake = Buffer.from('<script>alert(1)</script> not a png at all').toString('base64');
+    expect(test.request('case.attach', { caseId, kind: 'photo', mime: 'image/png', dataBase64: fake })).toMatchObject({ ok: false, error: { code: 'notAnImage' } });
+    expect(test.request('case.attachments', { caseId })).toMatchObject({ ok: true, value: [] });
+    const db = new Database(test.dbPath, { readonly: true });
+    expect(db.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'case.attached'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

@@ -35,7 +35,7 @@ export function buildHandover(store: CaseStore, input: { from: number; to: numbe
     hung,
     returned: open.filter((item) => item.status === 'registered' && item.returnCount > 0),
     keyEvents: events,
-    caseNumbers: Object.fromEntries([...open, ...hung].map((item) => [item.id, item.number])),
+    caseNumbers: Object.fromEntries([...open, ...hung, ...store.byIds([...new Set(events.map((event) => event.caseId))])].map((item) => [item.id, item.number])),
   };
 }
 
@@ -46,7 +46,7 @@ const time = (at: number | null) =>
   at === null ? '—' : new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
 
 /** A standalone page a printer or a colleague's browser opens as is (everything escaped: case text is user input). */
-export function handoverHtml(report: HandoverReport, reference: ReferenceData): string {
+export function handoverHtml(report: HandoverReport, reference: ReferenceData, actionName: (kind: string) => string): string {
   const categories = new Map(reference.categories.map((category) => [category.code, category.name.zh]));
   const departments = new Map(reference.departments.map((department) => [department.id, department.shortName.zh]));
   const table = (title: string, cases: Case[]) => `
@@ -74,7 +74,7 @@ ${table('紧急案件', report.urgent)}${table('已超期', report.overdue)}${ta
 <table><thead><tr><th>时间</th><th>案件</th><th>操作</th><th>操作员</th><th>原因</th></tr></thead><tbody>${report.keyEvents
     .map(
       (event) =>
-        `<tr><td>${time(event.at)}</td><td>${escapeHtml(report.caseNumbers[event.caseId] ?? String(event.caseId))}</td><td>${escapeHtml(event.kind)}</td><td>${escapeHtml(event.actorName)}</td><td>${escapeHtml(
+        `<tr><td>${time(event.at)}</td><td>${escapeHtml(report.caseNumbers[event.caseId] ?? String(event.caseId))}</td><td>${escapeHtml(actionName(event.kind))}</td><td>${escapeHtml(event.actorName)}</td><td>${escapeHtml(
           String(event.data.reason ?? ''),
         )}</td></tr>`,
     )
@@ -82,10 +82,10 @@ ${table('紧急案件', report.urgent)}${table('已超期', report.overdue)}${ta
 }
 
 /** Writes the report next to the database, named by shift end; returns the path. */
-export function writeHandoverFile(dir: string, report: HandoverReport, reference: ReferenceData): string {
+export function writeHandoverFile(dir: string, report: HandoverReport, reference: ReferenceData, actionName: (kind: string) => string): string {
   mkdirSync(dir, { recursive: true });
   const stamp = new Date(report.to + 8 * 3_600_000).toISOString().slice(0, 16).replace(/[-:T]/g, '');
   const path = join(dir, `handover-${stamp}.html`);
-  writeFileSync(path, handoverHtml(report, reference), 'utf8');
+  writeFileSync(path, handoverHtml(report, reference, actionName), 'utf8');
   return path;
 }

@@ -9,6 +9,7 @@ import { useWall, useWallState } from '../shell/WallContext';
 import { ActionForm, needsForm } from './ActionForm';
 import { actionKeys } from './actionKeys';
 import { DeadlineBar } from './deadline';
+import { Photos } from './Photos';
 
 const selectSelectedId = (state: WallState) => state.selectedCaseId;
 const selectOperator = (state: WallState) => state.operator;
@@ -171,6 +172,7 @@ export const CaseDetail = forwardRef<CaseDetailHandle>(function CaseDetail(_prop
           })}
         </p>
       )}
+      <Photos caseId={item.id} version={item.updatedAt} canAdd={Boolean(operator && canWrite)} />
       {item.assignments.length > 0 && (
         <div className="assignments">
           <h3>{t('detail.assignments')}</h3>

@@ -1,6 +1,7 @@
 import type { Db } from '../database';
 import { initialSchema } from './0010-initial';
 import { dispatchSchema } from './0020-dispatch';
+import { attachmentsSchema } from './0030-attachments';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between; never renumber a shipped one. */
@@ -11,6 +12,6 @@ export interface Migration {
 }
 
 /** Ordered; append only. */
-export const migrations: readonly Migration[] = [initialSchema, dispatchSchema];
+export const migrations: readonly Migration[] = [initialSchema, dispatchSchema, attachmentsSchema];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
