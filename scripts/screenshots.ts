@@ -13,7 +13,14 @@ try {
     await page.goto(`${wall.urls[role]}${english ? '&lang=en' : ''}`);
     await page.locator('.link-open').waitFor();
     if (role === 'map') await page.locator('[data-ready="true"]').waitFor();
-    if (role === 'queue') await page.getByTestId('case-list').getByRole('option').nth(2).click();
+    if (role === 'queue') {
+      // Signed in, with a dispatched case selected, as an operator would have it.
+      await page.getByRole('button', { name: english ? 'Sign in' : '签入' }).click();
+      await page.getByLabel(english ? 'PIN' : '密码').fill('1111');
+      await page.getByLabel(english ? 'PIN' : '密码').press('Enter');
+      await page.getByLabel(english ? 'Status' : '状态').selectOption('inProgress');
+      await page.getByTestId('case-list').getByRole('option').nth(1).click();
+    }
     await page.waitForTimeout(800);
     await page.screenshot({ path: `docs/screenshots/${role}${english ? '-en' : ''}.png` });
   }
