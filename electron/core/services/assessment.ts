@@ -1,13 +1,12 @@
 import type { ReferenceData } from '../../../shared/contract/contract';
-import type { Case } from '../../../shared/domain/case';
 import { computeKpisByDepartment, monthPeriod, type AssessedCase, type KpiOptions, type Period } from '../../../shared/domain/kpi';
-import type { CaseStore } from '../store/caseStore';
+import type { AssessableCase, CaseStore } from '../store/caseStore';
 
 /**
  * Department assessment (考核): the cases due in a period, seen the way the
  * KPI module needs them (formulas in shared/domain/kpi.ts and docs/KPI.md).
  */
-export function assessedCase(item: Case, weightOfSource: (sourceId: string) => number, now: number): AssessedCase {
+export function assessedCase(item: AssessableCase, weightOfSource: (sourceId: string) => number, now: number): AssessedCase {
   // Under supervision before the deadline: raised by hand, or still unanswered when the ladder reached 50 %.
   const answeredAt = item.firstReportedBackAt ?? item.closedAt ?? now;
   const laddered = item.ladderAt !== null && answeredAt >= item.ladderAt[0];

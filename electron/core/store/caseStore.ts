@@ -1,6 +1,7 @@
 import type { CaseQuery } from '../../../shared/contract/contract';
 import type { Assignment, Case, CaseStatus } from '../../../shared/domain/case';
-import { openStatuses } from '../../../shared/domain/case';
+import { caseStatuses, openStatuses } from '../../../shared/domain/case';
+import { searchColumns, searchMatch } from '../../../shared/domain/searchTokens';
 import { chainHash, genesisHash } from './auditChain';
 import type { Db } from './database';
 
@@ -102,6 +103,45 @@ function assignmentFromRow(row: AssignmentRow): Assignment {
   };
 }
 
+/** What assessment reads of a case. */
+export type AssessableCase = Pick<
+  Case,
+  | 'id'
+  | 'leadDepartmentId'
+  | 'sourceId'
+  | 'urgent'
+  | 'status'
+  | 'dispatchedAt'
+  | 'deadlineAt'
+  | 'ladderAt'
+  | 'firstReportedBackAt'
+  | 'closedAt'
+  | 'reworkCount'
+  | 'returnCount'
+  | 'extensionCount'
+  | 'supervisionManual'
+  | 'satisfaction'
+>;
+type AssessableRow = Pick<
+  CaseRow,
+  | 'id'
+  | 'lead_department_id'
+  | 'source_id'
+  | 'urgent'
+  | 'status'
+  | 'dispatched_at'
+  | 'deadline_at'
+  | 'ladder1_at'
+  | 'ladder2_at'
+  | 'first_reported_back_at'
+  | 'closed_at'
+  | 'rework_count'
+  | 'return_count'
+  | 'extension_count'
+  | 'supervision_manual'
+  | 'satisfaction'
+>;
+
 export type NewCase = Pick<
   Case,
   | 'number'
@@ -201,12 +241,40 @@ const supervisionSql = `MAX(
        WHEN @now >= ladder1_at THEN 1
        ELSE 0 END)`;
 
-const sortOrders: Record<CaseQuery['sort'], string> = {
-  priority: `urgent DESC, ${supervisionSql} DESC, deadline_at IS NULL, deadline_at ASC, reported_at DESC, id DESC`,
-  newest: 'reported_at DESC, id DESC',
-  oldest: 'reported_at ASC, id ASC',
-  deadline: 'deadline_at IS NULL, deadline_at ASC, id ASC',
-};
+const priorityOrder = `urgent DESC, ${supervisionSql} DESC, deadline_at IS NULL, deadline_at ASC, reported_at DESC, id DESC`;
+
+/**
+ * A sorted view is read as consecutive segments, each cheap to read through
+ * an index: e.g. "priority" over open and finished cases lists the (few)
+ * open cases by urgency and deadline, then the finished ones newest first.
+ */
+interface Segment {
+  where: string;
+  order: string;
+}
+
+function segmentsFor(sort: CaseQuery['sort'], statuses: readonly CaseStatus[]): Segment[] {
+  switch (sort) {
+    case 'newest':
+      return [{ where: '', order: 'reported_at DESC, id DESC' }];
+    case 'oldest':
+      return [{ where: '', order: 'reported_at ASC, id ASC' }];
+    case 'deadline':
+      return [
+        { where: 'deadline_at IS NOT NULL', order: 'deadline_at ASC, id ASC' },
+        { where: 'deadline_at IS NULL', order: 'id ASC' },
+      ];
+    case 'priority': {
+      const open = statuses.filter((status) => openStatuses.includes(status));
+      const finished = statuses.filter((status) => !openStatuses.includes(status));
+      if (finished.length === 0) return [{ where: '', order: priorityOrder }];
+      return [
+        ...(open.length ? [{ where: `status IN (${sqlList(open)})`, order: priorityOrder }] : []),
+        { where: `status IN (${sqlList(finished)})`, order: 'reported_at DESC, id DESC' },
+      ];
+    }
+  }
+}
 
 /**
  * All SQL for cases. Prepared once per connection; every write method is a
@@ -227,7 +295,11 @@ export function createCaseStore(db: Db) {
     `SELECT * FROM cases WHERE status IN (${openStatusList}) ORDER BY urgent DESC, reported_at DESC LIMIT ?`,
   );
   const selectAll = db.prepare('SELECT * FROM cases ORDER BY reported_at DESC LIMIT ?');
-  const selectDue = db.prepare('SELECT * FROM cases WHERE deadline_at >= ? AND deadline_at < ?');
+  const selectDue = db.prepare(
+    `SELECT id, lead_department_id, source_id, urgent, status, dispatched_at, deadline_at, ladder1_at, ladder2_at, first_reported_back_at,
+       closed_at, rework_count, return_count, extension_count, supervision_manual, satisfaction
+     FROM cases WHERE deadline_at >= ? AND deadline_at < ?`,
+  );
   const selectOpenWithCategory = db.prepare(`SELECT * FROM cases WHERE category_code = ? AND status IN (${openStatusList}) ORDER BY reported_at DESC LIMIT 500`);
   const selectAssignments = db.prepare('SELECT * FROM case_assignments WHERE case_id = ? ORDER BY role DESC, assigned_at, department_id');
   const selectAssignmentsOfOpen = db.prepare(
@@ -254,7 +326,17 @@ export function createCaseStore(db: Db) {
   );
   const countOpen = db.prepare(`SELECT count(*) AS n FROM cases WHERE status IN (${openStatusList})`);
   const countAll = db.prepare('SELECT count(*) AS n FROM cases');
-  const patchStatements = new Map<string, ReturnType<Db['prepare']>>();
+  const statements = new Map<string, ReturnType<Db['prepare']>>();
+  /** Queries built from filters repeat; prepare each shape once. */
+  const cachedStatement = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const insertSearch = db.prepare('INSERT INTO cases_search (rowid, singles, pairs) VALUES (?, ?, ?)');
 
   function withAssignments(rows: CaseRow[]): Case[] {
     if (rows.length === 0) return [];
@@ -272,7 +354,7 @@ export function createCaseStore(db: Db) {
     return rows.map((row) => fromRow(row, byCase.get(row.id) ?? []));
   }
 
-  function queryWhere(query: CaseQuery, now: number): { where: string; params: Record<string, unknown> } {
+  function queryWhere(query: CaseQuery, statuses: readonly CaseStatus[], now: number): { clauses: string[]; params: Record<string, unknown> } {
     const clauses: string[] = [];
     const params: Record<string, unknown> = { now };
     const inList = (column: string, values: readonly string[], name: string) => {
@@ -280,13 +362,18 @@ export function createCaseStore(db: Db) {
       clauses.push(`${column} IN (${values.map((_, index) => `@${name}${index}`).join(', ')})`);
       values.forEach((value, index) => (params[`${name}${index}`] = value));
     };
-    inList('status', query.statuses.length ? query.statuses : openStatuses, 'status');
+    // Every status selected is no filter at all (and lets the planner use the order's index).
+    if (statuses.length < caseStatuses.length) inList('status', statuses, 'status');
     inList('source_id', query.sourceIds, 'source');
     inList('grid_id', query.gridIds, 'grid');
     inList('lead_department_id', query.departmentIds, 'department');
     if (query.categoryPrefixes.length) {
-      clauses.push(`(${query.categoryPrefixes.map((_, index) => `category_code LIKE @category${index}`).join(' OR ')})`);
-      query.categoryPrefixes.forEach((prefix, index) => (params[`category${index}`] = `${prefix}%`));
+      // A digit prefix as a range (":" sorts right after "9"), so the category index serves it.
+      clauses.push(`(${query.categoryPrefixes.map((_, index) => `(category_code >= @category${index} AND category_code < @categoryEnd${index})`).join(' OR ')})`);
+      query.categoryPrefixes.forEach((prefix, index) => {
+        params[`category${index}`] = prefix;
+        params[`categoryEnd${index}`] = `${prefix}:`;
+      });
     }
     if (query.urgent !== null) clauses.push(query.urgent ? 'urgent = 1' : 'urgent = 0');
     if (query.overdue !== null) {
@@ -294,12 +381,15 @@ export function createCaseStore(db: Db) {
       clauses.push(query.overdue ? overdue : `NOT ${overdue}`);
     }
     if (query.supervised !== null) clauses.push(query.supervised ? `${supervisionSql} > 0` : `${supervisionSql} = 0`);
-    if (query.text) {
-      clauses.push("(description LIKE @text ESCAPE '\\' OR address LIKE @text ESCAPE '\\' OR number LIKE @text ESCAPE '\\')");
-      params.text = `%${query.text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    const match = searchMatch(query.text);
+    if (match) {
+      clauses.push('id IN (SELECT rowid FROM cases_search WHERE cases_search MATCH @match)');
+      params.match = match;
     }
-    return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+    return { clauses, params };
   }
+
+  const whereOf = (clauses: readonly string[]) => (clauses.length ? `WHERE ${clauses.join(' AND ')}` : '');
 
   return {
     insert(item: NewCase): number {
@@ -319,7 +409,10 @@ export function createCaseStore(db: Db) {
         returnCount: item.returnCount ?? 0,
         extensionCount: item.extensionCount ?? 0,
       });
-      return Number(result.lastInsertRowid);
+      const id = Number(result.lastInsertRowid);
+      const search = searchColumns(`${item.number} ${item.description} ${item.address}`);
+      insertSearch.run(id, search.singles, search.pairs);
+      return id;
     },
     get(id: number): Case | null {
       const row = selectById.get(id) as CaseRow | undefined;
@@ -335,9 +428,25 @@ export function createCaseStore(db: Db) {
       }
       return rows.map((row) => fromRow(row, byCase.get(row.id) ?? []));
     },
-    /** Cases whose deadline falls in [from, to): the ones assessment counts as due. */
-    dueIn(from: number, to: number): Case[] {
-      return withAssignments(selectDue.all(from, to) as CaseRow[]);
+    /** Cases whose deadline falls in [from, to): the ones assessment counts as due (only the columns it reads). */
+    dueIn(from: number, to: number): AssessableCase[] {
+      return (selectDue.all(from, to) as AssessableRow[]).map((row) => ({
+        id: row.id,
+        leadDepartmentId: row.lead_department_id,
+        sourceId: row.source_id,
+        urgent: row.urgent === 1,
+        status: row.status,
+        dispatchedAt: row.dispatched_at,
+        deadlineAt: row.deadline_at,
+        ladderAt: row.ladder1_at === null || row.ladder2_at === null ? null : [row.ladder1_at, row.ladder2_at],
+        firstReportedBackAt: row.first_reported_back_at,
+        closedAt: row.closed_at,
+        reworkCount: row.rework_count,
+        returnCount: row.return_count,
+        extensionCount: row.extension_count,
+        supervisionManual: row.supervision_manual,
+        satisfaction: row.satisfaction,
+      }));
     },
     /** Cases by id, in the order asked (drill-down lists). */
     byIds(ids: readonly number[]): Case[] {
@@ -364,23 +473,30 @@ export function createCaseStore(db: Db) {
     },
     /** The queue's filtered, sorted page, and how many cases match in all. */
     query(query: CaseQuery, now: number): { total: number; cases: Case[] } {
-      const { where, params } = queryWhere(query, now);
-      const total = (db.prepare(`SELECT count(*) AS n FROM cases ${where}`).get(params) as { n: number }).n;
-      const rows = db
-        .prepare(`SELECT * FROM cases ${where} ORDER BY ${sortOrders[query.sort]} LIMIT @limit OFFSET @offset`)
-        .all({ ...params, limit: query.limit, offset: query.offset }) as CaseRow[];
+      const statuses = query.statuses.length ? query.statuses : openStatuses;
+      const { clauses, params } = queryWhere(query, statuses, now);
+      let total = 0;
+      let skip = query.offset;
+      const rows: CaseRow[] = [];
+      for (const segment of segmentsFor(query.sort, statuses)) {
+        const where = whereOf(segment.where ? [...clauses, segment.where] : clauses);
+        const count = (cachedStatement(`SELECT count(*) AS n FROM cases ${where}`).get(params) as { n: number }).n;
+        total += count;
+        const wanted = query.limit - rows.length;
+        if (wanted <= 0 || skip >= count) {
+          skip = Math.max(0, skip - count);
+          continue;
+        }
+        rows.push(...(cachedStatement(`SELECT * FROM cases ${where} ORDER BY ${segment.order} LIMIT @limit OFFSET @offset`).all({ ...params, limit: wanted, offset: skip }) as CaseRow[]));
+        skip = 0;
+      }
       return { total, cases: withAssignments(rows) };
     },
     patch(id: number, patch: CasePatch, at: number): void {
       const columns = (Object.entries(patch) as [keyof CasePatch, never][]).flatMap(([key, value]) => patchColumns[key](value));
       columns.push(['updated_at', at]);
       const sql = `UPDATE cases SET ${columns.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`;
-      let statement = patchStatements.get(sql);
-      if (!statement) {
-        statement = db.prepare(sql);
-        patchStatements.set(sql, statement);
-      }
-      statement.run([...columns.map(([, value]) => value), id]);
+      cachedStatement(sql).run([...columns.map(([, value]) => value), id]);
     },
     setUrgent(id: number, urgent: boolean, at: number): void {
       this.patch(id, { urgent }, at);

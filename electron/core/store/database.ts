@@ -40,6 +40,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, path);
+    // Keep the query planner's statistics current (cheap when nothing changed).
+    db.pragma('optimize=0x10002');
     return db;
   } catch (error) {
     db.close();

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseQueryResult } from '../../shared/contract/contract';
+import { caseStatuses, isOpen, type Case } from '../../shared/domain/case';
+import { searchMatch } from '../../shared/domain/searchTokens';
+import { startTestCore } from '../support/testCore';
+
+let test: ReturnType<typeof startTestCore>;
+beforeAll(() => {
+  test = startTestCore({ demo: { seed: 9, historyDays: 40, historyPerDay: 60, feedRatePerMinute: 0 } });
+});
+afterAll(() => test.close());
+
+function query(args: Record<string, unknown>): CaseQueryResult {
+  const response = test.request('cases.query', args);
+  if (!response.ok) throw new Error(response.error.message);
+  return response.value as CaseQueryResult;
+}
+
+/** Reads every page of a view, as the window does while scrolling. */
+function readAll(args: Record<string, unknown>, pageSize = 37): Case[] {
+  const all: Case[] = [];
+  for (let offset = 0; ; offset += pageSize) {
+    const page = query({ ...args, offset, limit: pageSize });
+    all.push(...page.cases);
+    if (page.cases.length < pageSize) return all;
+  }
+}
+
+describe('the queue query', () => {
+  it('finds Chinese text by one character, a word, or a longer phrase, and numbers with or without the dash', () => {
+    const created = test.request('case.create', { description: '光复路菜场门口油烟扰民', categoryCode: '20101', sourceId: 'street', address: '光复路88号' });
+    const item = (created as { value: Case }).value;
+    for (const text of ['油', '油烟', '菜场门口', '光复路88', item.number, item.number.replace('-', '')]) {
+      const found = query({ statuses: [...caseStatuses], text, limit: 500 });
+      expect(found.cases.map((row) => row.id), text).toContain(item.id);
+      expect(found.cases.every((row) => `${row.number}${row.description}${row.address}`.replace(/-/g, '').includes(text.replace(/-/g, '')))).toBe(true);
+    }
+    expect(query({ text: '不存在的词语' }).total).toBe(0);
+    expect(searchMatch('——')).toBeNull();
+    expect(query({ text: '——', limit: 1 }).total).toBe(query({ limit: 1 }).total);
+  });
+
+  it('treats quotes and operators in the search as plain text', () => {
+    for (const text of ['"', 'a" OR "b', 'NEAR(', '*', 'pairs : x']) expect(() => query({ text })).not.toThrow();
+  });
+
+  it('filters by category prefix exactly', () => {
+    const major = query({ statuses: [...caseStatuses], categoryPrefixes: ['204'], limit: 500 });
+    expect(major.total).toBeGreaterThan(0);
+    expect(major.cases.every((row) => row.categoryCode.startsWith('204'))).toBe(true);
+    const events = query({ statuses: [...caseStatuses], categoryPrefixes: ['2'], limit: 1 }).total;
+    const components = query({ statuses: [...caseStatuses], categoryPrefixes: ['1'], limit: 1 }).total;
+    expect(events + components).toBe(query({ statuses: [...caseStatuses], limit: 1 }).total);
+  });
+
+  it('lists open cases first by priority, then finished ones newest first, with no row lost or repeated across pages', () => {
+    const all = readAll({ statuses: [...caseStatuses], sort: 'priority' });
+    expect(all.length).toBe(query({ statuses: [...caseStatuses], limit: 1 }).total);
+    expect(new Set(all.map((row) => row.id)).size).toBe(all.length);
+    const firstFinished = all.findIndex((row) => !isOpen(row.status));
+    expect(all.slice(0, firstFinished).every((row) => isOpen(row.status))).toBe(true);
+    expect(all.slice(firstFinished).every((row) => !isOpen(row.status))).toBe(true);
+    const finished = all.slice(firstFinished);
+    expect(finished.every((row, index) => index === 0 || finished[index - 1]!.reportedAt >= row.reportedAt)).toBe(true);
+    const open = all.slice(0, firstFinished);
+    expect(open.findIndex((row) => !row.urgent)).toBeGreaterThanOrEqual(open.filter((row) => row.urgent).length);
+  });
+
+  it('orders by deadline with the undated cases last', () => {
+    const all = readAll({ statuses: [...caseStatuses], sort: 'deadline' }, 500);
+    const firstUndated = all.findIndex((row) => row.deadlineAt === null);
+    expect(all.slice(firstUndated).every((row) => row.deadlineAt === null)).toBe(true);
+    const dated = all.slice(0, firstUndated);
+    expect(dated.every((row, index) => index === 0 || dated[index - 1]!.deadlineAt! <= row.deadlineAt!)).toBe(true);
+  });
+});
