@@ -21,8 +21,8 @@ export async function syncBench() {
   const history = historyTimes(3);
   const wall = await startWallProcess();
   try {
-    const socket = await socketLatencies(wall.urls.queue, 300);
-    const ui = await uiLatencies(wall.urls, 40);
+    const socket = await socketLatencies(wall.urls.queue, Number(process.env.GRIDWALL_BENCH_SAMPLES ?? 300));
+    const ui = await uiLatencies(wall.urls, Number(process.env.GRIDWALL_BENCH_SAMPLES ?? 40));
     return {
       socket_samples: socket.length,
       socket_p50_ms: round(median(socket)),
@@ -32,6 +32,8 @@ export async function syncBench() {
       ui_to_video_p95_ms: round(percentile(ui.video, 95)),
       ui_to_map_p50_ms: round(median(ui.map)),
       ui_to_map_p95_ms: round(percentile(ui.map, 95)),
+      keypress_to_other_window_p50_ms: round(median(ui.keypress)),
+      keypress_to_other_window_p95_ms: round(percentile(ui.keypress, 95)),
       history_cases: history.cases,
       history_ms_median: round(median(history.ms), 0),
     };
@@ -64,6 +66,11 @@ async function socketLatencies(queueUrl: string, samples: number): Promise<numbe
     socket.once('error', reject);
   });
   const [creator, watcher] = await Promise.all([open('queue'), open('video')]);
+  // Only a signed-in console may register cases.
+  await new Promise<void>((resolve) => {
+    creator.once('message', () => resolve());
+    creator.send(JSON.stringify({ id: 0, name: 'session.signIn', args: { operatorId: 'op01', pin: '1111' } }));
+  });
   const latencies: number[] = [];
   for (let i = 0; i < samples; i++) {
     const seen = new Promise<void>((resolve) => {
@@ -84,7 +91,7 @@ async function socketLatencies(queueUrl: string, samples: number): Promise<numbe
   return latencies;
 }
 
-async function uiLatencies(urls: WallUrls, samples: number): Promise<{ video: number[]; map: number[] }> {
+async function uiLatencies(urls: WallUrls, samples: number): Promise<{ video: number[]; map: number[]; keypress: number[] }> {
   const browser = await chromium.launch({ executablePath: systemChromium(), args: chromiumArgs });
   try {
     const open = async (url: string) => {
@@ -93,14 +100,23 @@ async function uiLatencies(urls: WallUrls, samples: number): Promise<{ video: nu
       await page.locator('.link-open').waitFor();
       return page;
     };
-    const [queue, video, map] = [await open(urls.queue), await open(urls.video), await open(urls.map)];
+    const [queue, video, map, otherQueue] = [await open(urls.queue), await open(urls.video), await open(urls.map), await open(urls.queue)];
     await map.locator('[data-ready="true"]').waitFor();
+    await queue.getByRole('button', { name: '签入' }).click();
+    await queue.getByLabel('密码').fill('1111');
+    await queue.getByLabel('密码').press('Enter');
+    await queue.getByTestId('operator').waitFor();
+    // The second queue window lists the newest first, so each new case is on its screen.
+    await otherQueue.getByLabel('sort').selectOption('newest');
+    await queue.evaluate(`document.addEventListener('keydown', (event) => { if (event.key === 'r') window.keyAt = Date.now(); }, true)`);
+    await watchStatusChanges(otherQueue);
     await queue.evaluate(`document.addEventListener('submit', () => { window.submittedAt = Date.now(); }, true)`);
     await watchFirstAppearance(video, '[data-case-number]', 'caseNumber');
     await watchFirstAppearance(map, '[data-testid="open-count"]', 'text');
 
     const video_: number[] = [];
     const map_: number[] = [];
+    const keypress: number[] = [];
     for (let i = 0; i < samples; i++) {
       await queue.getByRole('button', { name: '新建案件' }).click();
       const form = queue.getByRole('form');
@@ -117,11 +133,32 @@ async function uiLatencies(urls: WallUrls, samples: number): Promise<{ video: nu
       const count = await map.getByTestId('open-count').innerText();
       video_.push((await firstSeen(video, number)) - submittedAt);
       map_.push((await firstSeen(map, count)) - submittedAt);
+
+      // A lifecycle action by its key: R registers the selected case; the other queue window shows it.
+      await otherQueue.locator(`[data-case-number="${number}"]`).waitFor();
+      await queue.locator('body').press('r');
+      await otherQueue.locator(`[data-case-number="${number}"][data-status="registered"]`).waitFor();
+      const keyAt = (await queue.evaluate('window.keyAt')) as number;
+      keypress.push(((await otherQueue.evaluate(`window.registeredAt[${JSON.stringify(number)}]`)) as number) - keyAt);
     }
-    return { video: video_, map: map_ };
+    return { video: video_, map: map_, keypress };
   } finally {
     await browser.close();
   }
+}
+
+/** Records when each case row first shows the status "registered". */
+function watchStatusChanges(page: Page): Promise<void> {
+  return page.evaluate(`(() => {
+    const registeredAt = {};
+    window.registeredAt = registeredAt;
+    new MutationObserver(() => {
+      const now = Date.now();
+      for (const row of document.querySelectorAll('[data-status="registered"][data-case-number]')) {
+        if (!(row.dataset.caseNumber in registeredAt)) registeredAt[row.dataset.caseNumber] = now;
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+  })()`);
 }
 
 async function firstSeen(page: Page, key: string): Promise<number> {

@@ -261,7 +261,8 @@ function segmentsFor(sort: CaseQuery['sort'], statuses: readonly CaseStatus[]): 
       return [{ where: '', order: 'reported_at ASC, id ASC' }];
     case 'deadline':
       return [
-        { where: 'deadline_at IS NOT NULL', order: 'deadline_at ASC, id ASC' },
+        // Open cases are few: sorting them beats walking the whole deadline index ("+ 0" keeps the planner off it).
+        { where: 'deadline_at IS NOT NULL', order: statuses.every((status) => openStatuses.includes(status)) ? 'deadline_at + 0 ASC, id ASC' : 'deadline_at ASC, id ASC' },
         { where: 'deadline_at IS NULL', order: 'id ASC' },
       ];
     case 'priority': {
@@ -337,6 +338,7 @@ export function createCaseStore(db: Db) {
     return statement;
   };
   const insertSearch = db.prepare('INSERT INTO cases_search (rowid, singles, pairs) VALUES (?, ?, ?)');
+  const searchIds = db.prepare('SELECT rowid FROM cases_search WHERE cases_search MATCH ?').pluck();
 
   function withAssignments(rows: CaseRow[]): Case[] {
     if (rows.length === 0) return [];
@@ -383,8 +385,9 @@ export function createCaseStore(db: Db) {
     if (query.supervised !== null) clauses.push(query.supervised ? `${supervisionSql} > 0` : `${supervisionSql} = 0`);
     const match = searchMatch(query.text);
     if (match) {
-      clauses.push('id IN (SELECT rowid FROM cases_search WHERE cases_search MATCH @match)');
-      params.match = match;
+      // The full-text index is asked once; the count and the page share its answer.
+      clauses.push('id IN (SELECT value FROM json_each(@matches))');
+      params.matches = JSON.stringify(searchIds.all(match));
     }
     return { clauses, params };
   }
@@ -487,7 +490,9 @@ export function createCaseStore(db: Db) {
           skip = Math.max(0, skip - count);
           continue;
         }
-        rows.push(...(cachedStatement(`SELECT * FROM cases ${where} ORDER BY ${segment.order} LIMIT @limit OFFSET @offset`).all({ ...params, limit: wanted, offset: skip }) as CaseRow[]));
+        // Sort narrow rows (ids), then read the page's full rows.
+        const page = `SELECT * FROM cases WHERE id IN (SELECT id FROM cases ${where} ORDER BY ${segment.order} LIMIT @limit OFFSET @offset) ORDER BY ${segment.order}`;
+        rows.push(...(cachedStatement(page).all({ ...params, limit: wanted, offset: skip }) as CaseRow[]));
         skip = 0;
       }
       return { total, cases: withAssignments(rows) };

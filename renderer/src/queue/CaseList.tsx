@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Case } from '../../../shared/domain/case';
+import { supervisionLevel, type Case } from '../../../shared/domain/case';
 import type { WallState } from '../state/wallStore';
 import { ageParts, useLookups, useMinuteClock, type Lookups } from '../shell/lookups';
 import { useWall, useWallState } from '../shell/WallContext';
@@ -96,6 +96,7 @@ const CaseRow = memo(function CaseRow(props: {
       aria-selected={props.selected}
       data-case-number={item.number}
       data-status={item.status}
+      data-supervision={supervisionLevel(item, props.now)}
       style={{ transform: `translateY(${props.top}px)`, height: rowHeight }}
       onClick={props.onSelect}
     >

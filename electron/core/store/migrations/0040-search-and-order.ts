@@ -17,7 +17,8 @@ export const searchAndOrderSchema: Migration = {
       CREATE INDEX cases_reported ON cases (reported_at);
       CREATE INDEX cases_department_reported ON cases (lead_department_id, reported_at);
       CREATE INDEX cases_grid_reported ON cases (grid_id, reported_at);
-      CREATE INDEX cases_urgent_reported ON cases (reported_at) WHERE urgent = 1;
+      CREATE INDEX cases_urgent ON cases (status, reported_at) WHERE urgent = 1;
+      CREATE INDEX cases_undated ON cases (id) WHERE deadline_at IS NULL;
       CREATE VIRTUAL TABLE cases_search USING fts5 (singles, pairs, content = '', tokenize = 'unicode61 remove_diacritics 0');
     `);
     const insert = db.prepare('INSERT INTO cases_search (rowid, singles, pairs) VALUES (?, ?, ?)');
