@@ -483,7 +483,11 @@ export function createCaseStore(db: Db) {
       const rows: CaseRow[] = [];
       for (const segment of segmentsFor(query.sort, statuses)) {
         const where = whereOf(segment.where ? [...clauses, segment.where] : clauses);
-        const count = (cachedStatement(`SELECT count(*) AS n FROM cases ${where}`).get(params) as { n: number }).n;
+        // A search with nothing else to filter matches exactly what the search index found.
+        const onlyText = 'matches' in params && clauses.length === 1 && !segment.where;
+        const count = onlyText
+          ? (JSON.parse(params.matches as string) as number[]).length
+          : (cachedStatement(`SELECT count(*) AS n FROM cases ${where}`).get(params) as { n: number }).n;
         total += count;
         const wanted = query.limit - rows.length;
         if (wanted <= 0 || skip >= count) {
