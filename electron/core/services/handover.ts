@@ -22,8 +22,8 @@ export function buildHandover(store: CaseStore, input: { from: number; to: numbe
   const events = store.eventsBetween(input.from, input.to, keyEventKinds).map(
     (event): TimelineEntry => ({ ...event, data: (event.data ?? {}) as Record<string, unknown>, actorName: input.operatorNames.get(event.actor) ?? event.actor }),
   );
-  const created = store.eventsBetween(input.from, input.to, ['created']).length;
-  const closed = store.eventsBetween(input.from, input.to, ['close']).length;
+  const created = store.countEventsBetween(input.from, input.to, 'created');
+  const closed = store.countEventsBetween(input.from, input.to, 'close');
   return {
     from: input.from,
     to: input.to,

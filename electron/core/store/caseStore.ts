@@ -339,6 +339,7 @@ export function createCaseStore(db: Db) {
   };
   const insertSearch = db.prepare('INSERT INTO cases_search (rowid, singles, pairs) VALUES (?, ?, ?)');
   const searchIds = db.prepare('SELECT rowid FROM cases_search WHERE cases_search MATCH ?').pluck();
+  const countEventsOfKind = db.prepare('SELECT count(*) FROM case_events WHERE at >= ? AND at < ? AND kind = ?').pluck();
 
   function withAssignments(rows: CaseRow[]): Case[] {
     if (rows.length === 0) return [];
@@ -348,15 +349,19 @@ export function createCaseStore(db: Db) {
     // One query for the page, not one per row.
     for (let start = 0; start < ids.length; start += 500) {
       const chunk = ids.slice(start, start + 500);
-      const found = db
-        .prepare(`SELECT * FROM case_assignments WHERE case_id IN (${chunk.map(() => '?').join(',')}) ORDER BY role DESC, assigned_at, department_id`)
-        .all(chunk) as AssignmentRow[];
+      const found = cachedStatement(`SELECT * FROM case_assignments WHERE case_id IN (${chunk.map(() => '?').join(',')}) ORDER BY role DESC, assigned_at, department_id`).all(
+        chunk,
+      ) as AssignmentRow[];
       for (const row of found) byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), assignmentFromRow(row)]);
     }
     return rows.map((row) => fromRow(row, byCase.get(row.id) ?? []));
   }
 
-  function queryWhere(query: CaseQuery, statuses: readonly CaseStatus[], now: number): { clauses: string[]; params: Record<string, unknown> } {
+  function queryWhere(
+    query: CaseQuery,
+    statuses: readonly CaseStatus[],
+    now: number,
+  ): { clauses: string[]; params: Record<string, unknown>; matchCount: number | null } {
     const clauses: string[] = [];
     const params: Record<string, unknown> = { now };
     const inList = (column: string, values: readonly string[], name: string) => {
@@ -387,9 +392,11 @@ export function createCaseStore(db: Db) {
     if (match) {
       // The full-text index is asked once; the count and the page share its answer.
       clauses.push('id IN (SELECT value FROM json_each(@matches))');
-      params.matches = JSON.stringify(searchIds.all(match));
+      const ids = searchIds.all(match);
+      params.matches = JSON.stringify(ids);
+      return { clauses, params, matchCount: ids.length };
     }
-    return { clauses, params };
+    return { clauses, params, matchCount: null };
   }
 
   const whereOf = (clauses: readonly string[]) => (clauses.length ? `WHERE ${clauses.join(' AND ')}` : '');
@@ -456,19 +463,21 @@ export function createCaseStore(db: Db) {
       const rows: CaseRow[] = [];
       for (let start = 0; start < ids.length; start += 500) {
         const chunk = ids.slice(start, start + 500);
-        rows.push(...(db.prepare(`SELECT * FROM cases WHERE id IN (${chunk.map(() => '?').join(',')})`).all(chunk) as CaseRow[]));
+        rows.push(...(cachedStatement(`SELECT * FROM cases WHERE id IN (${chunk.map(() => '?').join(',')})`).all(chunk) as CaseRow[]));
       }
       const byId = new Map(withAssignments(rows).map((item) => [item.id, item]));
       return ids.map((id) => byId.get(id)).filter((item): item is Case => item !== undefined);
     },
     /** Audit events of a time span, newest first (the shift report's key events). */
     eventsBetween(from: number, to: number, kinds: readonly string[]): StoredCaseEvent[] {
-      const rows = db
-        .prepare(
-          `SELECT id, case_id, at, actor, input, kind, data, hash FROM case_events WHERE at >= ? AND at < ? AND kind IN (${kinds.map(() => '?').join(',')}) ORDER BY at DESC, id DESC LIMIT 500`,
-        )
-        .all(from, to, ...kinds) as { id: number; case_id: number; at: number; actor: string; input: string; kind: string; data: string; hash: string }[];
+      const rows = cachedStatement(
+        `SELECT id, case_id, at, actor, input, kind, data, hash FROM case_events WHERE at >= ? AND at < ? AND kind IN (${kinds.map(() => '?').join(',')}) ORDER BY at DESC, id DESC LIMIT 500`,
+      ).all([from, to, ...kinds]) as { id: number; case_id: number; at: number; actor: string; input: string; kind: string; data: string; hash: string }[];
       return rows.map((row) => ({ id: row.id, caseId: row.case_id, at: row.at, actor: row.actor, input: row.input, kind: row.kind, data: JSON.parse(row.data) as unknown, hash: row.hash }));
+    },
+    /** How many events of one kind a time span holds (uncapped, unlike eventsBetween). */
+    countEventsBetween(from: number, to: number, kind: string): number {
+      return countEventsOfKind.get(from, to, kind) as number;
     },
     /** Open cases of one minor category: the candidates for duplicate detection. */
     openWithCategory(categoryCode: string): Case[] {
@@ -477,16 +486,16 @@ export function createCaseStore(db: Db) {
     /** The queue's filtered, sorted page, and how many cases match in all. */
     query(query: CaseQuery, now: number): { total: number; cases: Case[] } {
       const statuses = query.statuses.length ? query.statuses : openStatuses;
-      const { clauses, params } = queryWhere(query, statuses, now);
+      const { clauses, params, matchCount } = queryWhere(query, statuses, now);
       let total = 0;
       let skip = query.offset;
       const rows: CaseRow[] = [];
       for (const segment of segmentsFor(query.sort, statuses)) {
         const where = whereOf(segment.where ? [...clauses, segment.where] : clauses);
         // A search with nothing else to filter matches exactly what the search index found.
-        const onlyText = 'matches' in params && clauses.length === 1 && !segment.where;
+        const onlyText = matchCount !== null && clauses.length === 1 && !segment.where;
         const count = onlyText
-          ? (JSON.parse(params.matches as string) as number[]).length
+          ? matchCount
           : (cachedStatement(`SELECT count(*) AS n FROM cases ${where}`).get(params) as { n: number }).n;
         total += count;
         const wanted = query.limit - rows.length;
@@ -496,7 +505,7 @@ export function createCaseStore(db: Db) {
         }
         // Sort narrow rows (ids), then read the page's full rows. A text search in time order walks
         // the time index and tests each id against the matches, instead of sorting every match.
-        const byTime = 'matches' in params && segment.order.startsWith('reported_at') ? 'INDEXED BY cases_reported' : '';
+        const byTime = matchCount !== null && segment.order.startsWith('reported_at') ? 'INDEXED BY cases_reported' : '';
         const page = `SELECT * FROM cases WHERE id IN (SELECT id FROM cases ${byTime} ${where} ORDER BY ${segment.order} LIMIT @limit OFFSET @offset) ORDER BY ${segment.order}`;
         rows.push(...(cachedStatement(page).all({ ...params, limit: wanted, offset: skip }) as CaseRow[]));
         skip = 0;
