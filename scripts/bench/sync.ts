@@ -91,6 +91,12 @@ async function socketLatencies(queueUrl: string, samples: number): Promise<numbe
   return latencies;
 }
 
+/**
+ * Two scenarios, one after the other: the wall of the foundation issue
+ * (queue, video, map) for "registered in one window, shown in the others";
+ * then two queue windows side by side for "a key pressed in one, the
+ * change shown in the other".
+ */
 async function uiLatencies(urls: WallUrls, samples: number): Promise<{ video: number[]; map: number[]; keypress: number[] }> {
   const browser = await chromium.launch({ executablePath: systemChromium(), args: chromiumArgs });
   try {
@@ -100,24 +106,16 @@ async function uiLatencies(urls: WallUrls, samples: number): Promise<{ video: nu
       await page.locator('.link-open').waitFor();
       return page;
     };
-    const [queue, video, map, otherQueue] = [await open(urls.queue), await open(urls.video), await open(urls.map), await open(urls.queue)];
-    await map.locator('[data-ready="true"]').waitFor();
+    const queue = await open(urls.queue);
     await queue.getByRole('button', { name: '签入' }).click();
     await queue.getByLabel('密码').fill('1111');
     await queue.getByLabel('密码').press('Enter');
     await queue.getByTestId('operator').waitFor();
-    // The second queue window lists the newest first, so each new case is on its screen.
-    await otherQueue.getByLabel('sort').selectOption('newest');
-    await queue.evaluate(`document.addEventListener('keydown', (event) => { if (event.key === 'r') window.keyAt = Date.now(); }, true)`);
-    await watchStatusChanges(otherQueue);
     await queue.evaluate(`document.addEventListener('submit', () => { window.submittedAt = Date.now(); }, true)`);
-    await watchFirstAppearance(video, '[data-case-number]', 'caseNumber');
-    await watchFirstAppearance(map, '[data-testid="open-count"]', 'text');
+    await queue.evaluate(`document.addEventListener('keydown', (event) => { if (event.key === 'r') window.keyAt = Date.now(); }, true)`);
 
-    const video_: number[] = [];
-    const map_: number[] = [];
-    const keypress: number[] = [];
-    for (let i = 0; i < samples; i++) {
+    /** Registers a case through the form; returns its number (the case stays selected). */
+    const report = async (i: number) => {
       await queue.getByRole('button', { name: '新建案件' }).click();
       const form = queue.getByRole('form');
       await form.getByLabel('问题描述').fill(`界面基准测试案件 ${i}`);
@@ -127,14 +125,33 @@ async function uiLatencies(urls: WallUrls, samples: number): Promise<{ video: nu
       await form.getByRole('button', { name: '登记案件' }).click();
       const notice = queue.getByRole('status').filter({ hasText: '已登记' });
       await notice.waitFor();
-      const number = (await notice.innerText()).match(/\d{8}-\d{4}/)![0];
+      return (await notice.innerText()).match(/\d{8}-\d{4}/)![0];
+    };
+
+    const [video, map] = [await open(urls.video), await open(urls.map)];
+    await map.locator('[data-ready="true"]').waitFor();
+    await watchFirstAppearance(video, '[data-case-number]', 'caseNumber');
+    await watchFirstAppearance(map, '[data-testid="open-count"]', 'text');
+    const video_: number[] = [];
+    const map_: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const number = await report(i);
       const submittedAt = (await queue.evaluate('window.submittedAt')) as number;
       await video.locator(`[data-case-number="${number}"]`).waitFor();
       const count = await map.getByTestId('open-count').innerText();
       video_.push((await firstSeen(video, number)) - submittedAt);
       map_.push((await firstSeen(map, count)) - submittedAt);
+    }
+    await video.context().close();
+    await map.context().close();
 
-      // A lifecycle action by its key: R registers the selected case; the other queue window shows it.
+    // The second queue window lists the newest first, so each new case is on its screen.
+    const otherQueue = await open(urls.queue);
+    await otherQueue.getByLabel('sort').selectOption('newest');
+    await watchStatusChanges(otherQueue);
+    const keypress: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const number = await report(samples + i);
       await otherQueue.locator(`[data-case-number="${number}"]`).waitFor();
       await queue.locator('body').press('r');
       await otherQueue.locator(`[data-case-number="${number}"][data-status="registered"]`).waitFor();
