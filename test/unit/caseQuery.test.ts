@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseQueryResult } from '../../shared/contract/contract';
-import { caseStatuses, isOpen, type Case } from '../../shared/domain/case';
+import { caseStatuses, isOpen, isOverdue, supervisionLevel, type Case } from '../../shared/domain/case';
 import { searchMatch } from '../../shared/domain/searchTokens';
-import { startTestCore } from '../support/testCore';
+import { fixedNow, startTestCore } from '../support/testCore';
 
 let test: ReturnType<typeof startTestCore>;
 beforeAll(() => {
@@ -72,5 +72,40 @@ describe('the queue query', () => {
     expect(all.slice(firstUndated).every((row) => row.deadlineAt === null)).toBe(true);
     const dated = all.slice(0, firstUndated);
     expect(dated.every((row, index) => index === 0 || dated[index - 1]!.deadlineAt! <= row.deadlineAt!)).toBe(true);
+  });
+
+  it('gives the same cases as filtering every case by hand, for common words with filters and for filters that finished cases cannot carry', () => {
+    const everything = readAll({ statuses: [...caseStatuses] }, 500);
+    const finished = caseStatuses.filter((status) => !isOpen(status));
+    const views: { args: Record<string, unknown>; keep: (item: Case) => boolean }[] = [];
+    const hasText = (text: string) => (item: Case) => `${item.number}${item.description}${item.address}`.includes(text);
+    // "路" is in most addresses: far more matches than the search looks up one by one.
+    expect(everything.filter(hasText('路')).length).toBeGreaterThan(2_000);
+    for (const text of ['路', '垃圾', '']) {
+      const matches = text ? hasText(text) : () => true;
+      for (const supervised of [true, false, null]) {
+        for (const statuses of [finished, ['closed' as const], [...caseStatuses], ['dispatched' as const, 'closed' as const]]) {
+          views.push({
+            args: { statuses, text, supervised, categoryPrefixes: ['2'] },
+            keep: (item) =>
+              matches(item) &&
+              statuses.includes(item.status) &&
+              item.categoryCode.startsWith('2') &&
+              (supervised === null || (supervisionLevel(item, fixedNow) > 0) === supervised),
+          });
+          views.push({
+            args: { statuses, text, overdue: supervised },
+            keep: (item) => matches(item) && statuses.includes(item.status) && (supervised === null || isOverdue(item, fixedNow) === supervised),
+          });
+        }
+      }
+    }
+    for (const view of views) {
+      const expected = everything.filter(view.keep).map((item) => item.id).sort((a, b) => a - b);
+      const result = query({ ...view.args, limit: 1 });
+      expect(result.total, JSON.stringify(view.args)).toBe(expected.length);
+      const found = readAll({ ...view.args, sort: 'oldest' }, 500).map((item) => item.id);
+      expect(found, JSON.stringify(view.args)).toEqual(expected);
+    }
   });
 });

@@ -122,25 +122,27 @@ export type AssessableCase = Pick<
   | 'supervisionManual'
   | 'satisfaction'
 >;
-type AssessableRow = Pick<
-  CaseRow,
-  | 'id'
-  | 'lead_department_id'
-  | 'source_id'
-  | 'urgent'
-  | 'status'
-  | 'dispatched_at'
-  | 'deadline_at'
-  | 'ladder1_at'
-  | 'ladder2_at'
-  | 'first_reported_back_at'
-  | 'closed_at'
-  | 'rework_count'
-  | 'return_count'
-  | 'extension_count'
-  | 'supervision_manual'
-  | 'satisfaction'
->;
+/** The columns assessment reads, in the order of the row arrays dueIn() receives. */
+const assessableColumns = `id, lead_department_id, source_id, urgent, status, dispatched_at, deadline_at, ladder1_at, ladder2_at,
+  first_reported_back_at, closed_at, rework_count, return_count, extension_count, supervision_manual, satisfaction`;
+type AssessableRow = [
+  id: number,
+  leadDepartmentId: string | null,
+  sourceId: string,
+  urgent: number,
+  status: CaseStatus,
+  dispatchedAt: number | null,
+  deadlineAt: number | null,
+  ladder1At: number | null,
+  ladder2At: number | null,
+  firstReportedBackAt: number | null,
+  closedAt: number | null,
+  reworkCount: number,
+  returnCount: number,
+  extensionCount: number,
+  supervisionManual: number,
+  satisfaction: number | null,
+];
 
 export type NewCase = Pick<
   Case,
@@ -230,7 +232,10 @@ export interface StoredCaseEvent extends CaseEventRecord {
 
 const sqlList = (items: readonly string[]) => items.map((item) => `'${item}'`).join(', ');
 const openStatusList = sqlList(openStatuses);
-const runningClock = sqlList(['dispatched', 'inProgress']);
+const runningClockStatuses: readonly CaseStatus[] = ['dispatched', 'inProgress'];
+const runningClock = sqlList(runningClockStatuses);
+/** Above this many search matches, scanning the other filters' index beats looking each match up. */
+const manyMatches = 2_000;
 
 /** The effective supervision level in SQL, the same rule as supervisionLevel() in shared/domain/case.ts. */
 const supervisionSql = `MAX(
@@ -296,11 +301,8 @@ export function createCaseStore(db: Db) {
     `SELECT * FROM cases WHERE status IN (${openStatusList}) ORDER BY urgent DESC, reported_at DESC LIMIT ?`,
   );
   const selectAll = db.prepare('SELECT * FROM cases ORDER BY reported_at DESC LIMIT ?');
-  const selectDue = db.prepare(
-    `SELECT id, lead_department_id, source_id, urgent, status, dispatched_at, deadline_at, ladder1_at, ladder2_at, first_reported_back_at,
-       closed_at, rework_count, return_count, extension_count, supervision_manual, satisfaction
-     FROM cases WHERE deadline_at >= ? AND deadline_at < ?`,
-  );
+  // A month is ~17,000 rows: arrays, not objects, halve the cost of reading them.
+  const selectDue = db.prepare(`SELECT ${assessableColumns} FROM cases WHERE deadline_at >= ? AND deadline_at < ?`).raw(true);
   const selectOpenWithCategory = db.prepare(`SELECT * FROM cases WHERE category_code = ? AND status IN (${openStatusList}) ORDER BY reported_at DESC LIMIT 500`);
   const selectAssignments = db.prepare('SELECT * FROM case_assignments WHERE case_id = ? ORDER BY role DESC, assigned_at, department_id');
   const selectAssignmentsOfOpen = db.prepare(
@@ -383,16 +385,24 @@ export function createCaseStore(db: Db) {
       });
     }
     if (query.urgent !== null) clauses.push(query.urgent ? 'urgent = 1' : 'urgent = 0');
+    // Only an open case can be supervised, and only a running clock can be overdue: for the finished
+    // statuses these filters are known without reading a row (which keeps their counts index-only).
     if (query.overdue !== null) {
       const overdue = `(deadline_at IS NOT NULL AND status IN (${runningClock}) AND @now > deadline_at)`;
-      clauses.push(query.overdue ? overdue : `NOT ${overdue}`);
+      if (statuses.some((status) => runningClockStatuses.includes(status))) clauses.push(query.overdue ? overdue : `NOT ${overdue}`);
+      else if (query.overdue) clauses.push('0');
     }
-    if (query.supervised !== null) clauses.push(query.supervised ? `${supervisionSql} > 0` : `${supervisionSql} = 0`);
+    if (query.supervised !== null) {
+      if (statuses.some((status) => openStatuses.includes(status))) clauses.push(query.supervised ? `${supervisionSql} > 0` : `${supervisionSql} = 0`);
+      else if (query.supervised) clauses.push('0');
+    }
     const match = searchMatch(query.text);
     if (match) {
-      // The full-text index is asked once; the count and the page share its answer.
-      clauses.push('id IN (SELECT value FROM json_each(@matches))');
+      // The full-text index is asked once; the count and the page share its answer. Few matches are
+      // looked up one by one; for many, "+id" keeps SQLite off the rowid so it scans the index of the
+      // other filters and tests each entry against the matches, which reads no rows for a count.
       const ids = searchIds.all(match);
+      clauses.push(`${ids.length > manyMatches ? '+id' : 'id'} IN (SELECT value FROM json_each(@matches))`);
       params.matches = JSON.stringify(ids);
       return { clauses, params, matchCount: ids.length };
     }
@@ -440,23 +450,25 @@ export function createCaseStore(db: Db) {
     },
     /** Cases whose deadline falls in [from, to): the ones assessment counts as due (only the columns it reads). */
     dueIn(from: number, to: number): AssessableCase[] {
-      return (selectDue.all(from, to) as AssessableRow[]).map((row) => ({
-        id: row.id,
-        leadDepartmentId: row.lead_department_id,
-        sourceId: row.source_id,
-        urgent: row.urgent === 1,
-        status: row.status,
-        dispatchedAt: row.dispatched_at,
-        deadlineAt: row.deadline_at,
-        ladderAt: row.ladder1_at === null || row.ladder2_at === null ? null : [row.ladder1_at, row.ladder2_at],
-        firstReportedBackAt: row.first_reported_back_at,
-        closedAt: row.closed_at,
-        reworkCount: row.rework_count,
-        returnCount: row.return_count,
-        extensionCount: row.extension_count,
-        supervisionManual: row.supervision_manual,
-        satisfaction: row.satisfaction,
-      }));
+      return (selectDue.all(from, to) as AssessableRow[]).map(
+        ([id, leadDepartmentId, sourceId, urgent, status, dispatchedAt, deadlineAt, ladder1At, ladder2At, firstReportedBackAt, closedAt, reworkCount, returnCount, extensionCount, supervisionManual, satisfaction]) => ({
+          id,
+          leadDepartmentId,
+          sourceId,
+          urgent: urgent === 1,
+          status,
+          dispatchedAt,
+          deadlineAt,
+          ladderAt: ladder1At === null || ladder2At === null ? null : [ladder1At, ladder2At],
+          firstReportedBackAt,
+          closedAt,
+          reworkCount,
+          returnCount,
+          extensionCount,
+          supervisionManual,
+          satisfaction,
+        }),
+      );
     },
     /** Cases by id, in the order asked (drill-down lists). */
     byIds(ids: readonly number[]): Case[] {
