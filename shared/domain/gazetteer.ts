@@ -24,7 +24,7 @@ export function geocode(text: string, geography: Pick<DistrictGeography, 'places
       if (!match) continue;
       const houseNumber = Number(match[1]);
       if (houseNumber < road.houseNumbers.from || houseNumber > road.houseNumbers.to) continue;
-      offer({ kind: 'address', roadId: road.id, name: `${road.name.zh}${houseNumber}号`, houseNumber, lngLat: pointAlong(road, houseNumber) }, match[0].length);
+      offer({ kind: 'address', roadId: road.id, name: `${road.name.zh}${houseNumber}号`, houseNumber, lngLat: pointOnRoad(road, houseNumber) }, match[0].length);
     }
   }
   for (const place of geography.places) {
@@ -36,7 +36,7 @@ export function geocode(text: string, geography: Pick<DistrictGeography, 'places
 }
 
 /** House numbers run along the road's line from its first point. */
-function pointAlong(road: Road, houseNumber: number): LngLat {
+export function pointOnRoad(road: Road, houseNumber: number): LngLat {
   const { from, to } = road.houseNumbers;
   const share = to === from ? 0 : (houseNumber - from) / (to - from);
   const lengths = road.line.slice(1).map((point, index) => Math.hypot(point[0] - road.line[index]![0], point[1] - road.line[index]![1]));

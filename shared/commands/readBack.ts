@@ -1,0 +1,91 @@
+import type { TFunction } from 'i18next';
+import type { Locale } from '../domain/names';
+import type { Ambiguity, CaseRef, Parse } from './parser';
+
+/**
+ * The one line the bar reads back before anything acts: what will be done,
+ * to which case, by whom, where — then what was not understood and what is
+ * ambiguous. Empty parts are left out.
+ */
+export interface ReadBackOptions {
+  locale: Locale;
+  /** The name of a category's default lead department: a new case with no department named goes there. */
+  defaultLeadName?: (categoryCode: string) => string | null;
+}
+
+export function readBack(parse: Parse, t: TFunction, options: ReadBackOptions = { locale: 'zh-CN' }): string {
+  const parts: string[] = [];
+  const caseText = (ref: CaseRef | null) => (ref === null ? '' : ref.kind === 'selected' ? t('commands.selected') : t('commands.caseNumber', { number: ref.number }));
+  const separator = options.locale === 'en' ? ', ' : '，';
+  const departments = () => {
+    const fallback = parse.kind === 'newCase' && parse.category ? options.defaultLeadName?.(parse.category.code) : null;
+    if (parse.departments.length === 0 && fallback) return `${t('commands.to')} ${fallback}${t('commands.byDefault')}`;
+    if (parse.departments.length === 0) return '';
+    const [lead, ...helpers] = parse.departments;
+    return [`${t('commands.to')} ${lead!.name}`, helpers.length ? `${t('commands.helpers')} ${helpers.map((item) => item.name).join('、')}` : ''].filter(Boolean).join(separator);
+  };
+
+  if (parse.kind) parts.push(t(`commands.kinds.${parse.kind}`));
+  switch (parse.kind) {
+    case 'newCase': {
+      const where = parse.location ? [parse.location.text, parse.location.exit === null || parse.location.text.includes(String(parse.location.exit)) ? '' : t('commands.exit', { exit: parse.location.exit })].join('') : t('commands.unlocated');
+      parts.push(where);
+      if (parse.category) parts.push(`${parse.category.major}/${parse.category.minor}`);
+      if (parse.count !== null) parts.push(t('commands.count', { count: parse.count }));
+      parts.push(departments());
+      if (parse.urgency === 'urgent') parts.push(t('commands.urgent'));
+      break;
+    }
+    case 'dispatch':
+    case 'assist':
+      parts.push(caseText(parse.caseRef), departments());
+      if (parse.urgency === 'urgent') parts.push(t('commands.urgent'));
+      break;
+    case 'supervise':
+      parts.push(caseText(parse.caseRef), parse.level === null ? t('commands.levelUp') : t('commands.level', { level: parse.level }));
+      break;
+    case 'merge':
+      parts.push(caseText(parse.caseRef), `${t('commands.into')} ${caseText(parse.targetCaseRef)}`);
+      break;
+    case 'return':
+    case 'void':
+    case 'close':
+    case 'reopen':
+    case 'urgent':
+      parts.push(caseText(parse.caseRef));
+      break;
+    case 'screen':
+      if (parse.screen !== null) parts.push(t('commands.screen', { screen: parse.screen }));
+      if (parse.camera) parts.push(parse.camera.name);
+      else if (parse.location) parts.push(t('commands.nearestCamera', { place: parse.location.text }));
+      break;
+    case 'layout':
+      if (parse.layout !== null) parts.push(t('commands.layout', { layout: parse.layout }));
+      break;
+    case 'module':
+      if (parse.module) parts.push(t(`commands.modules.${parse.module}`));
+      break;
+    case 'presentation':
+      parts.push(t(parse.presentation === null ? 'commands.presentationToggle' : parse.presentation ? 'commands.presentationOn' : 'commands.presentationOff'));
+      break;
+    default:
+      break;
+  }
+  if (parse.reason) parts.push(t('commands.reason', { reason: parse.reason }));
+  let line = parts.filter(Boolean).join(options.locale === 'en' ? ' · ' : ' · ');
+  const notes = [
+    ...parse.ambiguities.map((item) => ambiguityText(item, t)),
+    parse.unknownWords.length ? t('commands.unknown', { words: parse.unknownWords.join(options.locale === 'en' ? ', ' : '、') }) : '',
+  ].filter(Boolean);
+  if (parse.error) notes.unshift(t(`commands.errors.${parse.error.code}`, { detail: parse.error.detail ?? '' }));
+  if (notes.length) line = [line, ...notes].filter(Boolean).join(options.locale === 'en' ? ' — ' : ' —— ');
+  return line;
+}
+
+function ambiguityText(item: Ambiguity, t: TFunction): string {
+  const why = (candidate: Ambiguity['candidates'][number]) => `${candidate.name}（${t(`commands.why.${candidate.why}`)}）`;
+  if (item.chosen === null) return t('commands.candidates', { text: item.text, names: item.candidates.map(why).join('、') });
+  const chosen = item.candidates.find((candidate) => candidate.id === item.chosen)!;
+  return t('commands.chose', { text: item.text, name: chosen.name, others: item.candidates.filter((candidate) => candidate !== chosen).map(why).join('、') });
+}
+

@@ -1,0 +1,204 @@
+import { distance } from 'fastest-levenshtein';
+import { pinyin } from 'pinyin-pro';
+import type { DistrictGeography } from '../domain/district';
+import type { Name } from '../domain/names';
+import type { Category, Department } from '../domain/organisation';
+import type { Lexicon } from './lexicon';
+
+export type EntryKind = 'department' | 'place' | 'road' | 'grid' | 'category' | 'camera';
+
+/** How a word was recognised; shown to the operator when a match is not exact. */
+export type MatchReason = 'name' | 'shortName' | 'alias' | 'word' | 'pinyin' | 'initials' | 'fuzzy';
+
+export interface VocabularyEntry {
+  kind: EntryKind;
+  id: string;
+  name: Name;
+}
+
+export interface Form {
+  /** Lower-cased surface text. */
+  text: string;
+  entry: VocabularyEntry;
+  why: MatchReason;
+}
+
+export interface VocabularySource {
+  departments: readonly Department[];
+  geography: Pick<DistrictGeography, 'places' | 'roads' | 'grids'>;
+  categories: readonly Category[];
+  lexicon: Lexicon;
+  cameras?: readonly { id: string; name: Name }[];
+}
+
+/**
+ * Everything a command can name, indexed for the parser:
+ *  - `byFirst`: every written form (names, short names, aliases, English,
+ *    lexicon words) under its first character, longest first, so the text is
+ *    scanned once, left to right, trying only forms that can start there;
+ *  - `latin`: pinyin and pinyin initials of the Chinese names, for typing
+ *    `cg` or `chengguan` for 城管 on a keyboard without an IME;
+ *  - `fuzzyKeys`: the longer Latin keys, for one or two typos.
+ */
+export interface Vocabulary {
+  byFirst: Map<string, Form[]>;
+  latin: Map<string, Form[]>;
+  fuzzyKeys: string[];
+  entries: VocabularyEntry[];
+  categories: Map<string, Category>;
+  departments: Map<string, Department>;
+}
+
+const isLatin = (text: string) => /^[\x20-\x7e]+$/.test(text);
+
+export function pinyinKeys(text: string): { full: string; initials: string } | null {
+  const han = text.replace(/[^\p{Script=Han}]/gu, '');
+  if (han.length < 2) return null;
+  const syllables = pinyin(han, { toneType: 'none', type: 'array', v: true });
+  return { full: syllables.join(''), initials: syllables.map((syllable) => syllable[0]).join('') };
+}
+
+export function buildVocabulary(source: VocabularySource): Vocabulary {
+  const byFirst = new Map<string, Form[]>();
+  const latin = new Map<string, Form[]>();
+  const entries: VocabularyEntry[] = [];
+  const seen = new Set<string>();
+
+  const addForm = (text: string, entry: VocabularyEntry, why: MatchReason) => {
+    const lower = text.normalize('NFKC').toLowerCase().trim();
+    if (lower.length === 0) return;
+    const key = `${lower}\u0000${entry.kind}\u0000${entry.id}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const forms = byFirst.get(lower[0]!) ?? [];
+    forms.push({ text: lower, entry, why });
+    byFirst.set(lower[0]!, forms);
+  };
+  const addLatinKey = (key: string, entry: VocabularyEntry, why: MatchReason) => {
+    if (key.length < 2) return;
+    const forms = latin.get(key) ?? [];
+    if (!forms.some((form) => form.entry === entry)) forms.push({ text: key, entry, why });
+    latin.set(key, forms);
+  };
+  const addPinyin = (chinese: string, entry: VocabularyEntry) => {
+    const keys = pinyinKeys(chinese);
+    if (!keys) return;
+    addLatinKey(keys.full, entry, 'pinyin');
+    addLatinKey(keys.initials, entry, 'initials');
+  };
+  const add = (entry: VocabularyEntry, extra: { text: string; why: MatchReason }[], pinyinOf: string[]) => {
+    entries.push(entry);
+    addForm(entry.name.zh, entry, 'name');
+    addForm(entry.name.en, entry, 'name');
+    for (const form of extra) addForm(form.text, entry, form.why);
+    for (const text of pinyinOf) addPinyin(text, entry);
+  };
+
+  for (const department of source.departments) {
+    const entry: VocabularyEntry = { kind: 'department', id: department.id, name: department.name };
+    const extra = [department.shortName.zh, department.shortName.en].map((text) => ({ text, why: 'shortName' as const }));
+    add(entry, [...extra, ...department.aliases.map((text) => ({ text, why: 'alias' as const }))], [department.name.zh, department.shortName.zh]);
+  }
+  for (const place of source.geography.places) {
+    add({ kind: 'place', id: place.id, name: place.name }, place.aliases.map((text) => ({ text, why: 'alias' as const })), [place.name.zh]);
+  }
+  for (const road of source.geography.roads) {
+    add({ kind: 'road', id: road.id, name: road.name }, road.aliases.map((text) => ({ text, why: 'alias' as const })), [road.name.zh]);
+  }
+  for (const grid of source.geography.grids) {
+    add({ kind: 'grid', id: grid.id, name: grid.name }, [{ text: grid.code, why: 'alias' }], []);
+  }
+  const categories = new Map(source.categories.map((category) => [category.code, category]));
+  for (const category of source.categories) add({ kind: 'category', id: category.code, name: category.name }, [], []);
+  const categoryEntries = new Map(entries.filter((entry) => entry.kind === 'category').map((entry) => [entry.id, entry]));
+  for (const item of source.lexicon) {
+    const entry = categoryEntries.get(item.code);
+    if (!entry) continue; // a word for a category this room does not use
+    for (const text of [...item.zh, ...item.en]) addForm(text, entry, 'word');
+  }
+  for (const camera of source.cameras ?? []) add({ kind: 'camera', id: camera.id, name: camera.name }, [], [camera.name.zh]);
+
+  for (const forms of byFirst.values()) forms.sort((a, b) => b.text.length - a.text.length);
+  // Latin written forms (English names, aliases like "jj") are also keys for a single typed word.
+  for (const forms of byFirst.values()) {
+    for (const form of forms) if (isLatin(form.text) && !form.text.includes(' ')) addLatinKey(form.text, form.entry, form.why);
+  }
+  return {
+    byFirst,
+    latin,
+    fuzzyKeys: [...latin.keys()].filter((key) => key.length >= 5),
+    entries,
+    categories,
+    departments: new Map(source.departments.map((department) => [department.id, department])),
+  };
+}
+
+export interface Found {
+  start: number;
+  end: number;
+  text: string;
+  forms: Form[];
+}
+
+const wordCharacter = /[a-z0-9]/;
+
+/**
+ * The longest written forms in `text`, left to right, never overlapping.
+ * Latin forms must stand as whole words ("jj" is not found inside "jjj").
+ * Every entry sharing the winning text is kept: "鬼市" is a place and a problem.
+ */
+export function scanForms(text: string, vocabulary: Vocabulary, taken: boolean[]): Found[] {
+  const lower = text.toLowerCase();
+  const found: Found[] = [];
+  for (let index = 0; index < lower.length; ) {
+    if (taken[index]) {
+      index++;
+      continue;
+    }
+    const candidates = vocabulary.byFirst.get(lower[index]!) ?? [];
+    const best: Form[] = [];
+    for (const form of candidates) {
+      if (best.length && form.text.length < best[0]!.text.length) break;
+      if (!lower.startsWith(form.text, index)) continue;
+      const end = index + form.text.length;
+      if (taken.slice(index, end).some(Boolean)) continue;
+      if (isLatin(form.text)) {
+        const before = lower[index - 1];
+        const after = lower[end];
+        if ((before && wordCharacter.test(before)) || (after && wordCharacter.test(after))) continue;
+      }
+      best.push(form);
+    }
+    if (best.length === 0) {
+      index++;
+      continue;
+    }
+    const end = index + best[0]!.text.length;
+    found.push({ start: index, end, text: text.slice(index, end), forms: best });
+    for (let position = index; position < end; position++) taken[position] = true;
+    index = end;
+  }
+  return found;
+}
+
+/** A typed Latin word against pinyin, initials and Latin aliases: exact first, then small typos. */
+export function lookUpLatin(word: string, vocabulary: Vocabulary): Form[] {
+  const key = word.toLowerCase();
+  const exact = vocabulary.latin.get(key);
+  if (exact) return exact;
+  if (key.length < 5) return [];
+  const allowed = key.length >= 8 ? 2 : 1;
+  let bestDistance = allowed + 1;
+  let best: Form[] = [];
+  for (const candidate of vocabulary.fuzzyKeys) {
+    if (Math.abs(candidate.length - key.length) > allowed) continue;
+    const edits = distance(key, candidate);
+    if (edits > allowed || edits > bestDistance) continue;
+    const forms = vocabulary.latin.get(candidate)!.map((form) => ({ ...form, why: 'fuzzy' as const }));
+    if (edits < bestDistance) {
+      bestDistance = edits;
+      best = forms;
+    } else best.push(...forms);
+  }
+  return best;
+}
