@@ -29,7 +29,7 @@ export function serveContract(link: CoreLink, sessionOf: (contents: WebContents)
 
 /** Pushes the core's events to one window, projected for its audience; returns the unsubscribe. */
 export function forwardEvents(link: CoreLink, contents: WebContents, session: Session): () => void {
-  return link.subscribe(session.audience, (message: EventMessage) => {
+  return link.subscribe(session, (message: EventMessage) => {
     if (!contents.isDestroyed()) contents.send(ipcEventChannel, message);
   });
 }

@@ -36,7 +36,11 @@ import { createI18n } from '../../shared/i18n/index';
 import type { WindowRole } from '../../shared/wall/roles';
 import { startDemoFeed } from './demo/feed';
 import { generateHistory } from './demo/history';
-import { demoReferenceDir, readOperators, readReferenceFolder } from './demo/seed';
+import { demoReferenceDir, readCameras, readOperators, readReferenceFolder } from './demo/seed';
+import { createCommandService } from './services/commandService';
+import { createWallService } from './services/wallService';
+import { effectiveAudience } from '../../shared/wall/wallState';
+import type { Camera } from '../../shared/video/camera';
 import { CoreError } from './errors';
 import { createEventHub } from './runtime/eventHub';
 import { silentLogger, type Logger } from './runtime/logger';
@@ -98,7 +102,9 @@ export function createCore(options: CoreOptions) {
   let referenceData: ReferenceData | null;
   try {
     referenceData = loadReferenceData(db);
-    const folder = options.referenceDir ?? (!referenceData && options.demo ? demoReferenceDir(options.resourcesDir) : null);
+    // The demo refreshes data it gained later (the lexicon) in databases made before it existed.
+    const demoNeedsIt = options.demo && (!referenceData || referenceData.lexicon.length === 0);
+    const folder = options.referenceDir ?? (demoNeedsIt ? demoReferenceDir(options.resourcesDir) : null);
     if (folder) {
       referenceData = readReferenceFolder(folder);
       saveReferenceData(db, referenceData, clock());
@@ -153,6 +159,14 @@ export function createCore(options: CoreOptions) {
       })
     : { stop() {} };
 
+  const wall = createWallService({ db, announce: (state) => hub.emit('wall.changed', { state }) });
+  // Every camera knows its grid, found the same way as a case's.
+  const cameras: Camera[] = readCameras(options.referenceDir ?? demoReferenceDir(options.resourcesDir)).map((camera) => ({
+    ...camera,
+    gridId: camera.gridId ?? reference.locate(camera.position)?.gridId,
+  }));
+  const commands = createCommandService({ cases, store, reference: () => reference, cameras: () => cameras, wall, translators, clock });
+
   const attachments = createAttachmentService({ db, cases: store, clock, names: () => operatorNames({ locale: 'zh-CN' }) });
 
   /** Who is signed in at which window (by connection), and the tokens windows use to sign in again. */
@@ -165,7 +179,9 @@ export function createCore(options: CoreOptions) {
     return operator;
   }
 
-  const project = (session: Session) => (item: Case) => caseForAudience(item, session.audience);
+  /** Who a window shows data to right now: presentation mode narrows the wall windows. */
+  const audienceOf = (session: Session) => effectiveAudience(session, wall.state.presentation);
+  const project = (session: Session) => (item: Case) => caseForAudience(item, audienceOf(session));
   const reportsDir = options.reportsDir ?? join(dirname(options.dbPath), 'reports');
 
 
@@ -196,7 +212,7 @@ export function createCore(options: CoreOptions) {
       const names = operatorNames(session);
       return store.events(args.caseId).map((event) => ({
         ...event,
-        data: timelineData(event.data, session.audience),
+        data: timelineData(event.data, audienceOf(session)),
         actorName: names.get(event.actor) ?? event.actor,
       }));
     },
@@ -205,9 +221,9 @@ export function createCore(options: CoreOptions) {
       return findDuplicates(item, store.openWithCategory(item.categoryCode)).map(project(session));
     },
     // Photos may show people: presentation windows never receive them.
-    'case.attachments': (args: { caseId: number }, session: Session) => (session.audience === 'public' ? [] : attachments.list(found(args.caseId).id)),
+    'case.attachments': (args: { caseId: number }, session: Session) => (audienceOf(session) === 'public' ? [] : attachments.list(found(args.caseId).id)),
     'attachment.get': (args: { attachmentId: number }, session: Session) => {
-      if (session.audience === 'public') throw new CoreError('notFound', { id: args.attachmentId });
+      if (audienceOf(session) === 'public') throw new CoreError('notFound', { id: args.attachmentId });
       return attachments.get(args.attachmentId);
     },
     'case.attach': (args: Parameters<typeof attachments.attach>[0], session: Session, input: InputKind) => {
@@ -246,6 +262,12 @@ export function createCore(options: CoreOptions) {
     'case.setUrgent': (args: { caseId: number; urgent: boolean }, session: Session, input: InputKind) =>
       cases.setUrgent(args.caseId, args.urgent, actorFor(session, input)),
     'case.act': (args: CaseActionArgs, session: Session, input: InputKind) => cases.act(args, actorFor(session, input)),
+    'command.understand': (args: { text: string }, session: Session) => commands.understand(args.text, session.locale),
+    'command.run': (args: { text: string; expectedReadBack: string | null; selectedCaseId: number | null }, session: Session, input: InputKind) =>
+      commands.run(args, actorFor(session, input), session.locale),
+    'command.undo': (_args: unknown, session: Session, input: InputKind) => commands.undo(actorFor(session, input), session.locale),
+    'wall.get': () => wall.state,
+    'cameras.list': () => cameras,
   };
 
   /** Operators by name, plus the two actors that are not people: the demo history and feed. */
@@ -339,6 +361,12 @@ export function createCore(options: CoreOptions) {
     get seq() {
       return hub.seq;
     },
+    /** Whether the wall is in presentation mode (hosts project events with it). */
+    get presentation() {
+      return wall.state.presentation;
+    },
+    /** The parse `gridwall parse` prints. */
+    parseCommand: (text: string, locale: Locale) => commands.parse(text, locale),
     /** A window went away: forget who was signed in there. */
     forget(connectionId: string): void {
       signedIn.delete(connectionId);
@@ -359,7 +387,7 @@ function timelineData(data: unknown, audience: Audience): Record<string, unknown
 }
 
 /** The presentation promise, applied to events: personal fields never leave the core for a public window. */
-export function eventForAudience(message: EventMessage, audience: Audience): EventMessage {
+export function eventForAudience<M extends EventMessage>(message: M, audience: Audience): M {
   if (audience === 'operator' || message.event !== 'case.changed') return message;
   return { ...message, payload: { ...message.payload, case: caseForAudience(message.payload.case, audience) } };
 }

@@ -103,7 +103,7 @@ export async function startWebHost(options: WebHostOptions) {
       }
       ws.send(JSON.stringify(message));
     };
-    const unsubscribe = link.subscribe(session.audience, (event) => send({ type: 'event', event }));
+    const unsubscribe = link.subscribe(session, (event) => send({ type: 'event', event }));
     ws.on('message', (data, isBinary) => {
       let raw: unknown;
       try {

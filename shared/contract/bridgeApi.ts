@@ -41,6 +41,11 @@ export const preloadRequestNames = [
   'case.act',
   'report.handover',
   'case.attach',
+  'command.understand',
+  'wall.get',
+  'cameras.list',
+  'command.run',
+  'command.undo',
 ] as const satisfies readonly RequestName[];
 
 type Missing = Exclude<RequestName, (typeof preloadRequestNames)[number]>;

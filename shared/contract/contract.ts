@@ -6,6 +6,9 @@ import type { WorkCalendarData } from '../domain/workCalendar';
 import type { DistrictGeography } from '../domain/district';
 import type { Category, Department, Source } from '../domain/organisation';
 import type { WindowRole } from '../wall/roles';
+import type { Lexicon } from '../commands/lexicon';
+import type { Camera } from '../video/camera';
+import { WallStateSchema, type WallState } from '../wall/wallState';
 
 /**
  * The contract between the core and every window. Each query and command has
@@ -178,7 +181,27 @@ export interface ReferenceData {
   sources: Source[];
   /** Working days and hours, holidays and 调休: deadlines are counted on it. */
   calendar: WorkCalendarData;
+  /** Everyday words for problems, for the command parser. */
+  lexicon: Lexicon;
 }
+
+/** What a command line means, read back in the window's language, and whether it can run as it is. */
+export interface CommandUnderstanding {
+  readBack: string;
+  ready: boolean;
+}
+
+export interface CommandOutcome {
+  /** What was done (or undone), in one line. */
+  readBack: string;
+  caseId: number | null;
+  caseNumber: string | null;
+  /** Until when Ctrl+Z takes it back; null when there is nothing to undo. */
+  undoableUntil: number | null;
+}
+
+/** Long enough that the parser, not the schema, says "too long" in the operator's language. */
+const CommandText = z.string().max(20_000);
 
 /** Pairs an argument schema with the result type it answers with. */
 function define<Result>() {
@@ -200,6 +223,10 @@ export const queries = {
   'kpi.get': define<Assessment>()(z.object({ month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/) })),
   /** Cases by id, e.g. the ones behind a KPI figure. */
   'cases.byIds': define<Case[]>()(z.object({ ids: z.array(CaseId).max(5_000) })),
+  /** The command bar's read-back as the operator types (docs/COMMANDS.md). */
+  'command.understand': define<CommandUnderstanding>()(z.object({ text: CommandText })),
+  'wall.get': define<WallState>()(NoArgs),
+  'cameras.list': define<Camera[]>()(NoArgs),
 } as const;
 
 export const commands = {
@@ -221,11 +248,19 @@ export const commands = {
   ),
   /** The shift handover report for the last `hours`; also written as a printable file. */
   'report.handover': define<HandoverReport>()(z.object({ hours: z.number().int().min(1).max(72).default(12) })),
+  /** Runs a command line if it still reads back as `expectedReadBack` (what the operator confirmed). */
+  'command.run': define<CommandOutcome>()(
+    z.object({ text: CommandText, expectedReadBack: z.string().max(2_000).nullable().default(null), selectedCaseId: CaseId.nullable().default(null) }),
+  ),
+  /** Takes back the operator's last command or hotkey action within the undo window. */
+  'command.undo': define<CommandOutcome>()(NoArgs),
 } as const;
 
 export const events = {
   /** A case was created or changed; windows upsert it. */
   'case.changed': z.object({ change: z.enum(['created', 'updated']), case: CaseSchema }),
+  /** The wall's shared state changed (presentation, module, layout, screens). */
+  'wall.changed': z.object({ state: WallStateSchema }),
 } as const;
 
 export type QueryName = keyof typeof queries;

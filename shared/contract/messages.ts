@@ -39,7 +39,9 @@ export type ErrorCode =
   | 'noPendingExtension'
   | 'notAnImage'
   | 'unavailable'
-  | 'internal';
+  | 'internal'
+  | 'undoConflict'
+  | 'commandRefused';
 
 /** An error a person can read: `message` is already in the session's language. */
 export interface ContractError {
@@ -53,12 +55,8 @@ export type ResponseMessage =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: ContractError };
 
-export interface EventMessage<N extends EventName = EventName> {
-  event: N;
-  /** Core-wide, gap-free; a window that sees a gap reloads its snapshot. */
-  seq: number;
-  payload: EventPayload<N>;
-}
+/** One event; `seq` is core-wide and gap-free, so a window that sees a gap reloads its snapshot. */
+export type EventMessage<N extends EventName = EventName> = { [K in N]: { event: K; seq: number; payload: EventPayload<K> } }[N];
 
 /** A message from the core to a window: an answer or an event. */
 export type ServerMessage = { type: 'response'; response: ResponseMessage } | { type: 'event'; event: EventMessage };

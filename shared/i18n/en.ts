@@ -362,6 +362,8 @@ export const en: Messages = {
     mergeTarget: 'Cannot merge into case {{id}}: it does not exist, is finished, or is this case.',
     noPendingExtension: 'There is no extension request to decide.',
     notAnImage: 'The file is not a JPEG, PNG or WebP image, or it is damaged.',
+    undoConflict: 'The case has changed since; it cannot be undone.',
+    commandRefused: '{{message}}',
     unavailable: 'The core is not available right now; try again shortly.',
     internal: 'Internal error in the core; nothing was changed. Please call support.',
     field: {

@@ -361,6 +361,8 @@ export const zhCN = {
     mergeTarget: '不能合并到案件 {{id}}：它不存在、已办结，或就是本案件。',
     noPendingExtension: '没有待审批的延期申请。',
     notAnImage: '文件不是 JPEG、PNG 或 WebP 图片，或已损坏。',
+    undoConflict: '案件在此之后又有变动，不能撤销。',
+    commandRefused: '{{message}}',
     unavailable: '核心暂时不可用，请稍后重试。',
     internal: '核心内部错误，操作未执行。请联系技术支持。',
     field: {

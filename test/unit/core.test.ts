@@ -113,7 +113,7 @@ describe('the core boundary', () => {
     const single = test.request('case.get', { caseId: created.id }, visitor) as { value: Case };
     expect(single.value.reporter).toBeNull();
 
-    const event: EventMessage = { event: 'case.changed', seq: 1, payload: { change: 'created', case: created } };
+    const event: EventMessage<'case.changed'> = { event: 'case.changed', seq: 1, payload: { change: 'created', case: created } };
     expect(eventForAudience(event, 'public').payload.case.reporter).toBeNull();
     expect(eventForAudience(event, 'operator').payload.case.reporter).not.toBeNull();
   });

@@ -9,8 +9,10 @@ describe('the demo feed', () => {
   it('adds cases at about the configured rate, through the case service, as the feed', () => {
     vi.useFakeTimers();
     const test = startTestCore({ demo: { ...smallDemo, feedRatePerMinute: 30 } });
-    const events: EventMessage[] = [];
-    test.core.subscribe((message) => events.push(message));
+    const events: EventMessage<'case.changed'>[] = [];
+    test.core.subscribe((message) => {
+      if (message.event === 'case.changed') events.push(message);
+    });
     vi.advanceTimersByTime(10 * 60_000);
     test.core.close();
 
@@ -36,8 +38,10 @@ describe('the demo feed', () => {
   it('stays still at rate 0', () => {
     vi.useFakeTimers();
     const test = startTestCore({ demo: { ...smallDemo, feedRatePerMinute: 0 } });
-    const events: EventMessage[] = [];
-    test.core.subscribe((message) => events.push(message));
+    const events: EventMessage<'case.changed'>[] = [];
+    test.core.subscribe((message) => {
+      if (message.event === 'case.changed') events.push(message);
+    });
     vi.advanceTimersByTime(60 * 60_000);
     expect(events).toHaveLength(0);
     test.close();

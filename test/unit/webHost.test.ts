@@ -110,7 +110,7 @@ describe('the browser wall host', () => {
     );
     const event = await seenByVisitor;
     expect(event).toMatchObject({ type: 'event', event: { event: 'case.changed', payload: { change: 'created' } } });
-    if (event.type === 'event') expect(event.event.payload.case.reporter).toBeNull();
+    if (event.type === 'event' && event.event.event === 'case.changed') expect(event.event.payload.case.reporter).toBeNull();
 
     const refused = nextMessage(visitorSocket, response(9));
     visitorSocket.send(JSON.stringify({ id: 9, name: 'case.create', args: { description: '参观者试图写入', categoryCode: '20101', sourceId: 'street' } }));

@@ -1,3 +1,4 @@
+import { initialWallState } from '../../shared/wall/wallState';
 import { describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../shared/contract/messages';
 import type { Case } from '../../shared/domain/case';
@@ -49,7 +50,7 @@ const changed = (seq: number, item: Case, change: 'created' | 'updated' = 'updat
 describe("a window's state", () => {
   it('applies events after its snapshot, in order, and drops cases that close', () => {
     const store = createWallStore();
-    store.getState().snapshotLoaded(10, [aCase(1), aCase(2), aCase(3, { status: 'closed' })]);
+    store.getState().snapshotLoaded(10, [aCase(1), aCase(2), aCase(3, { status: 'closed' })], initialWallState);
     expect([...store.getState().openCases.keys()]).toEqual([1, 2]);
     store.getState().eventReceived(changed(9, aCase(1, { urgent: true }))); // older than the snapshot: ignored
     expect(store.getState().openCases.get(1)!.urgent).toBe(false);
@@ -62,13 +63,22 @@ describe("a window's state", () => {
 
   it('asks for a fresh snapshot when an event number is skipped, instead of guessing', () => {
     const store = createWallStore();
-    store.getState().snapshotLoaded(5, [aCase(1)]);
+    store.getState().snapshotLoaded(5, [aCase(1)], initialWallState);
     store.getState().eventReceived(changed(7, aCase(2), 'created'));
     expect(store.getState().needsResync).toBe(true);
     expect(store.getState().openCases.has(2)).toBe(false);
-    store.getState().snapshotLoaded(7, [aCase(1), aCase(2)]);
+    store.getState().snapshotLoaded(7, [aCase(1), aCase(2)], initialWallState);
     expect(store.getState().needsResync).toBe(false);
     expect(store.getState().openCases.size).toBe(2);
+  });
+
+  it('follows the wall state, and reloads its cases when presentation mode switches what it may see', () => {
+    const store = createWallStore();
+    store.getState().snapshotLoaded(3, [aCase(1)], initialWallState);
+    store.getState().eventReceived({ event: 'wall.changed', seq: 4, payload: { state: { ...initialWallState, layout: 16 } } });
+    expect(store.getState()).toMatchObject({ seq: 4, needsResync: false, wall: { layout: 16 } });
+    store.getState().eventReceived({ event: 'wall.changed', seq: 5, payload: { state: { ...initialWallState, layout: 16, presentation: true } } });
+    expect(store.getState()).toMatchObject({ seq: 5, needsResync: true, wall: { presentation: true } });
   });
 });
 

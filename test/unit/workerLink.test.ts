@@ -26,8 +26,8 @@ describe('the core in a worker thread', () => {
     expect(await link.request(operator, { id: 1, name: 'session.signIn', args: { operatorId: 'op02', pin: '2222' } })).toMatchObject({ ok: true });
     const operatorEvents: EventMessage[] = [];
     const visitorEvents: EventMessage[] = [];
-    link.subscribe('operator', (message) => operatorEvents.push(message));
-    link.subscribe('public', (message) => visitorEvents.push(message));
+    link.subscribe({ audience: 'operator', role: 'queue' }, (message) => operatorEvents.push(message));
+    link.subscribe({ audience: 'public', role: 'video' }, (message) => visitorEvents.push(message));
     const created = await link.request(operator, {
       id: 5,
       name: 'case.create',

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { LexiconSchema } from '../../../shared/commands/lexicon';
+import { CameraSchema, type Camera } from '../../../shared/video/camera';
 import type { ReferenceData } from '../../../shared/contract/contract';
 import {
   CategoriesSchema,
@@ -48,6 +50,8 @@ export function readReferenceFolder(dir: string): ReferenceData {
     categories: readValidated(dir, 'categories.json', CategoriesSchema),
     sources: readValidated(dir, 'sources.json', SourcesSchema),
     calendar: readValidated(dir, 'calendar.json', WorkCalendarDataSchema),
+    // Everyday words for problems; a room without its own file parses with the category names alone.
+    lexicon: existsSync(join(dir, 'lexicon.json')) ? readValidated(dir, 'lexicon.json', LexiconSchema) : [],
   };
   const departments = new Set(data.departments.map((department) => department.id));
   const unknownLead = data.categories.find((category) => !departments.has(category.leadDepartmentId));
@@ -55,6 +59,18 @@ export function readReferenceFolder(dir: string): ReferenceData {
     throw new ReferenceFileError(join(dir, 'categories.json'), `${unknownLead.code}: unknown lead department ${unknownLead.leadDepartmentId}`);
   }
   return data;
+}
+
+/** The folder's camera list (cameras.json), or none. Stream addresses may be left out and filled in by the demo's camera server. */
+export function readCameras(dir: string): Camera[] {
+  if (!existsSync(join(dir, 'cameras.json'))) return [];
+  const cameras = readValidated(dir, 'cameras.json', z.array(CameraSchema).max(5_000));
+  const ids = new Set<string>();
+  for (const camera of cameras) {
+    if (ids.has(camera.id)) throw new ReferenceFileError(join(dir, 'cameras.json'), `${camera.id}: camera id used twice`);
+    ids.add(camera.id);
+  }
+  return cameras;
 }
 
 /** The folder's console accounts (operators.json), if it has them. */

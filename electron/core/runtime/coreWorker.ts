@@ -25,7 +25,7 @@ try {
       port.close();
     }
   });
-  post({ type: 'ready' });
+  post({ type: 'ready', presentation: core.presentation });
 } catch (error) {
   post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
 }

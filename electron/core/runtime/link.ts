@@ -1,15 +1,16 @@
 import type { EventMessage, ResponseMessage } from '../../../shared/contract/messages';
-import type { Audience } from '../../../shared/domain/case';
+import { effectiveAudience } from '../../../shared/wall/wallState';
 import { eventForAudience, type Core, type Session } from '../core';
 
 /**
  * How a host (the Electron shell or the browser wall's web host) talks to
  * the core, wherever it runs: in the same thread or in a worker.
- * Events arrive already projected for the subscriber's audience.
+ * Events arrive already projected for the subscriber's audience (which the
+ * wall's presentation mode narrows for wall windows).
  */
 export interface CoreLink {
   request(session: Session, raw: unknown): Promise<ResponseMessage>;
-  subscribe(audience: Audience, listener: (message: EventMessage) => void): () => void;
+  subscribe(session: Pick<Session, 'audience' | 'role'>, listener: (message: EventMessage) => void): () => void;
   /** A window's connection ended: the core forgets who was signed in there. */
   forget(connectionId: string): Promise<void>;
   close(): Promise<void>;
@@ -18,8 +19,24 @@ export interface CoreLink {
 export function inProcessLink(core: Core): CoreLink {
   return {
     request: async (session, raw) => core.handle(session, raw),
-    subscribe: (audience, listener) => core.subscribe((message) => listener(eventForAudience(message, audience))),
+    subscribe: (session, listener) => core.subscribe((message) => listener(eventForAudience(message, effectiveAudience(session, core.presentation)))),
     forget: async (connectionId) => core.forget(connectionId),
     close: async () => core.close(),
+  };
+}
+
+/**
+ * Follows the presentation switch through the event stream, for a host that
+ * does not hold the core itself (the worker link).
+ */
+export function presentationTracker(initial: boolean) {
+  let presentation = initial;
+  return {
+    observe(message: EventMessage): void {
+      if (message.event === 'wall.changed') presentation = message.payload.state.presentation;
+    },
+    project(message: EventMessage, session: Pick<Session, 'audience' | 'role'>): EventMessage {
+      return eventForAudience(message, effectiveAudience(session, presentation));
+    },
   };
 }

@@ -1,8 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { requestIdOf, type EventMessage, type ResponseMessage } from '../../../shared/contract/messages';
-import type { Audience } from '../../../shared/domain/case';
-import { eventForAudience, type CoreOptions } from '../core';
-import type { CoreLink } from './link';
+import type { CoreOptions } from '../core';
+import { presentationTracker, type CoreLink } from './link';
 import type { LogSink } from './logger';
 import type { FromWorker, ToWorker } from './workerProtocol';
 
@@ -25,6 +24,7 @@ export function startWorkerLink(options: WorkerLinkOptions): Promise<CoreLink & 
   const listeners = new Set<(message: EventMessage) => void>();
   let nextCallId = 1;
   const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+  let presentation = presentationTracker(false);
 
   void exited.then(() => {
     for (const [, resolve] of pending) {
@@ -41,6 +41,7 @@ export function startWorkerLink(options: WorkerLinkOptions): Promise<CoreLink & 
           options.log(message.line);
           break;
         case 'event':
+          presentation.observe(message.message);
           for (const listener of listeners) listener(message.message);
           break;
         case 'response':
@@ -52,6 +53,7 @@ export function startWorkerLink(options: WorkerLinkOptions): Promise<CoreLink & 
           void worker.terminate();
           break;
         case 'ready':
+          presentation = presentationTracker(message.presentation);
           resolve(link);
           break;
       }
@@ -66,8 +68,8 @@ export function startWorkerLink(options: WorkerLinkOptions): Promise<CoreLink & 
           send({ type: 'request', callId, session, raw });
         });
       },
-      subscribe(audience: Audience, listener) {
-        const projected = (message: EventMessage) => listener(eventForAudience(message, audience));
+      subscribe(session, listener) {
+        const projected = (message: EventMessage) => listener(presentation.project(message, session));
         listeners.add(projected);
         return () => listeners.delete(projected);
       },

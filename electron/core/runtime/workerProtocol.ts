@@ -8,7 +8,7 @@ export type ToWorker =
   | { type: 'close' };
 
 export type FromWorker =
-  | { type: 'ready' }
+  | { type: 'ready'; presentation: boolean }
   | { type: 'failed'; message: string }
   | { type: 'log'; line: string }
   | { type: 'response'; callId: number; response: ResponseMessage }

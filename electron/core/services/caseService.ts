@@ -45,7 +45,13 @@ export function createCaseService(deps: {
   clock: () => number;
   announce: (change: CaseChange) => void;
 }) {
-  const { db, cases, clock, announce } = deps;
+  const { db, cases, clock } = deps;
+  /** Changes made inside batch() wait here until its transaction has committed. */
+  let held: CaseChange[] | null = null;
+  const announce = (change: CaseChange) => {
+    if (held) held.push(change);
+    else deps.announce(change);
+  };
 
   /** Records the audit event and the outbox row for a change made inside the caller's transaction. */
   function record(caseId: number, actor: Actor, kind: string, data: unknown, at: number): Case {
@@ -185,6 +191,47 @@ export function createCaseService(deps: {
   }
 
   return {
+    /**
+     * Several steps as one transaction (a spoken order: create, register,
+     * dispatch): all are written or none, and windows hear of them only
+     * after the commit.
+     */
+    batch<T>(steps: () => T): T {
+      if (held) return steps();
+      held = [];
+      let changes: CaseChange[] = [];
+      try {
+        const result = db.transaction(steps)();
+        changes = held;
+        return result;
+      } finally {
+        held = null;
+        // One announcement per case, with its final state; a case made in the batch is announced as created.
+        const latest = new Map<number, CaseChange>();
+        for (const change of changes) latest.set(change.case.id, { change: latest.get(change.case.id)?.change === 'created' ? 'created' : change.change, case: change.case });
+        for (const change of latest.values()) deps.announce(change);
+      }
+    },
+
+    /**
+     * Puts a case back as it was before an action (undo). Refused when the
+     * case changed since, so an undo never overwrites someone else's work.
+     */
+    restore(caseId: number, before: CaseSnapshot, expectedLastEventId: number | null, actor: Actor, data: Record<string, unknown>): Case {
+      const current = cases.get(caseId);
+      if (!current) throw new CoreError('notFound', { id: caseId });
+      if (cases.lastEventId(caseId) !== expectedLastEventId) throw new CoreError('undoConflict');
+      const at = Math.max(clock(), current.updatedAt + 1);
+      const restored = db.transaction(() => {
+        cases.patch(caseId, before.patch, at);
+        cases.clearAssignments(caseId);
+        for (const entry of before.assignments) cases.putAssignment(caseId, entry);
+        return record(caseId, actor, 'undone', { ...data, from: current.status, to: before.patch.status }, at);
+      })();
+      announce({ change: 'updated', case: restored });
+      return restored;
+    },
+
     create(draft: ParsedArgsOf<'case.create'>, actor: Actor): Case {
       const reference = deps.reference();
       const category = reference.category(draft.categoryCode);
@@ -272,3 +319,35 @@ export function createCaseService(deps: {
   };
 }
 export type CaseService = ReturnType<typeof createCaseService>;
+
+/** Everything an action can change on a case, to put it back. */
+export interface CaseSnapshot {
+  patch: Required<CasePatch>;
+  assignments: Assignment[];
+}
+
+export function snapshotOf(item: Case): CaseSnapshot {
+  return {
+    patch: {
+      status: item.status,
+      urgent: item.urgent,
+      leadDepartmentId: item.leadDepartmentId,
+      dispatchedAt: item.dispatchedAt,
+      closedAt: item.closedAt,
+      deadlineAt: item.deadlineAt,
+      ladderAt: item.ladderAt,
+      timeLimitMs: item.timeLimitMs,
+      pausedWorkingMs: item.pausedWorkingMs,
+      hungAt: item.hungAt,
+      firstReportedBackAt: item.firstReportedBackAt,
+      supervisionManual: item.supervisionManual,
+      returnCount: item.returnCount,
+      reworkCount: item.reworkCount,
+      extensionCount: item.extensionCount,
+      mergedInto: item.mergedInto,
+      pendingExtension: item.pendingExtension,
+      satisfaction: item.satisfaction,
+    },
+    assignments: item.assignments,
+  };
+}

@@ -297,6 +297,7 @@ export function createCaseStore(db: Db) {
       @updatedAt, @reporterName, @reporterPhone, @deadlineAt, @ladder1At, @ladder2At, @timeLimitMs,
       @firstReportedBackAt, @reworkCount, @returnCount, @extensionCount)`);
   const selectById = db.prepare('SELECT * FROM cases WHERE id = ?');
+  const selectByNumber = db.prepare('SELECT * FROM cases WHERE number = ?');
   const selectOpen = db.prepare(
     `SELECT * FROM cases WHERE status IN (${openStatusList}) ORDER BY urgent DESC, reported_at DESC LIMIT ?`,
   );
@@ -318,6 +319,7 @@ export function createCaseStore(db: Db) {
   const insertEvent = db.prepare(
     'INSERT INTO case_events (case_id, at, actor, input, kind, data, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const selectLastEventId = db.prepare('SELECT max(id) FROM case_events WHERE case_id = ?').pluck();
   const selectEvents = db.prepare('SELECT id, case_id, at, actor, input, kind, data, hash FROM case_events WHERE case_id = ? ORDER BY id');
   const insertOutbox = db.prepare('INSERT INTO outbox (at, kind, payload) VALUES (?, ?, ?)');
   const bumpSerial = db.prepare(
@@ -438,6 +440,11 @@ export function createCaseStore(db: Db) {
       const row = selectById.get(id) as CaseRow | undefined;
       return row ? withAssignments([row])[0]! : null;
     },
+    /** A case by the number people read aloud ("20261127-0003"). */
+    byNumber(number: string): Case | null {
+      const row = selectByNumber.get(number) as CaseRow | undefined;
+      return row ? withAssignments([row])[0]! : null;
+    },
     list(scope: 'open' | 'all', limit: number): Case[] {
       const rows = (scope === 'open' ? selectOpen : selectAll).all(limit) as CaseRow[];
       if (scope !== 'open') return withAssignments(rows);
@@ -549,6 +556,10 @@ export function createCaseStore(db: Db) {
       const data = JSON.stringify(event.data);
       const hash = chainHash(previous, { caseId: event.caseId, at: event.at, actor: event.actor, input: event.input, kind: event.kind, data });
       insertEvent.run(event.caseId, event.at, event.actor, event.input, event.kind, data, previous, hash);
+    },
+    /** The newest audit event of a case: it identifies the case's current version. */
+    lastEventId(caseId: number): number | null {
+      return (selectLastEventId.get(caseId) as number | null) ?? null;
     },
     events(caseId: number): StoredCaseEvent[] {
       return (selectEvents.all(caseId) as { id: number; case_id: number; at: number; actor: string; input: string; kind: string; data: string; hash: string }[]).map(

@@ -2,7 +2,9 @@ import type { ReferenceData } from '../../../shared/contract/contract';
 import type { Db } from './database';
 
 type Kind = keyof ReferenceData;
-const kinds: Kind[] = ['geography', 'departments', 'categories', 'sources', 'calendar'];
+const kinds: Kind[] = ['geography', 'departments', 'categories', 'sources', 'calendar', 'lexicon'];
+/** Kinds added after rooms had stored data: a database without them reads their empty value. */
+const laterKinds: Partial<Record<Kind, unknown>> = { lexicon: [] };
 
 /** Reference data is data: the demo loads its own, a real room loads theirs. */
 export function saveReferenceData(db: Db, data: ReferenceData, now: number): void {
@@ -17,9 +19,9 @@ export function saveReferenceData(db: Db, data: ReferenceData, now: number): voi
 
 export function loadReferenceData(db: Db): ReferenceData | null {
   const rows = db.prepare('SELECT kind, json FROM reference_data').all() as { kind: Kind; json: string }[];
-  if (rows.length < kinds.length) return null;
-  const byKind = Object.fromEntries(rows.map((row) => [row.kind, JSON.parse(row.json)]));
-  return byKind as ReferenceData;
+  const byKind: Record<string, unknown> = { ...laterKinds, ...Object.fromEntries(rows.map((row) => [row.kind, JSON.parse(row.json)])) };
+  if (kinds.some((kind) => !(kind in byKind))) return null;
+  return byKind as unknown as ReferenceData;
 }
 
 export function getSetting(db: Db, key: string): string | null {

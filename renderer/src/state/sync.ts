@@ -20,8 +20,9 @@ export function syncWithCore(bridge: CoreBridge, store: WallStore): () => void {
       const reference = store.getState().reference ?? (await bridge.request('reference.get', {}));
       store.getState().sessionStarted(session, reference);
       if (!session.operator) await resumeSignIn(bridge, store);
+      const wall = await bridge.request('wall.get', {});
       const snapshot = await bridge.request('cases.list', { scope: 'open', limit: 100_000 });
-      store.getState().snapshotLoaded(snapshot.seq, snapshot.cases);
+      store.getState().snapshotLoaded(snapshot.seq, snapshot.cases, wall);
       for (const message of heldEvents.splice(0)) store.getState().eventReceived(message);
     } catch (error) {
       console.error('snapshot failed', error);

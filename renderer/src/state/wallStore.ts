@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { OperatorInfo, ReferenceData, SessionInfo } from '../../../shared/contract/contract';
 import type { EventMessage } from '../../../shared/contract/messages';
 import { isOpen, type Case } from '../../../shared/domain/case';
+import type { WallState as WallScreens } from '../../../shared/wall/wallState';
 import type { LinkState } from '../bridge/bridge';
 
 /**
@@ -25,11 +26,13 @@ export interface WallState {
   operator: OperatorInfo | null;
   /** The latest case an event brought, for views that show more than the open cases. */
   lastChanged: Case | null;
+  /** What the wall shows (presentation, module, layout, screens), shared by every window. */
+  wall: WallScreens | null;
 
   linkChanged(link: LinkState): void;
   operatorChanged(operator: OperatorInfo | null): void;
   sessionStarted(session: SessionInfo, reference: ReferenceData): void;
-  snapshotLoaded(seq: number, cases: readonly Case[]): void;
+  snapshotLoaded(seq: number, cases: readonly Case[], wall: WallScreens): void;
   eventReceived(message: EventMessage): void;
   caseSelected(caseId: number | null): void;
 }
@@ -48,17 +51,24 @@ export function createWallStore() {
     selectedCaseId: null,
     operator: null,
     lastChanged: null,
+    wall: null,
 
     linkChanged: (link) => set({ link }),
     operatorChanged: (operator) => set({ operator }),
     sessionStarted: (session, reference) => set({ session, reference, operator: session.operator }),
-    snapshotLoaded: (seq, cases) =>
-      set({ seq, needsResync: false, openCases: new Map(cases.filter((item) => isOpen(item.status)).map((item) => [item.id, item])) }),
+    snapshotLoaded: (seq, cases, wall) =>
+      set({ seq, wall, needsResync: false, openCases: new Map(cases.filter((item) => isOpen(item.status)).map((item) => [item.id, item])) }),
     eventReceived: (message) => {
       const state = get();
       if (state.needsResync || message.seq <= state.seq) return;
       if (message.seq !== state.seq + 1) {
         set({ needsResync: true });
+        return;
+      }
+      if (message.event === 'wall.changed') {
+        // Presentation mode changes what this window may see: read the cases again, projected anew.
+        const presentationSwitched = state.wall !== null && state.wall.presentation !== message.payload.state.presentation;
+        set({ seq: message.seq, wall: message.payload.state, needsResync: presentationSwitched });
         return;
       }
       const { case: changed, change } = message.payload;
