@@ -8,6 +8,7 @@ import { defaultDemoOptions, type Session } from '../core/core';
 import type { CoreLink } from '../core/runtime/link';
 import { createLogger, stderrSink } from '../core/runtime/logger';
 import { startWorkerLink } from '../core/runtime/workerLink';
+import { startDemoCameras } from '../core/media/demoCameras';
 import { forwardEvents, serveContract } from './ipc';
 import { appOrigin, isAppUrl, registerAppScheme, serveRenderer } from './protocol';
 
@@ -54,11 +55,20 @@ void app.whenReady().then(async () => {
   const referenceDir = app.commandLine.getSwitchValue('reference');
 
   let link: CoreLink;
+  let cameras: Awaited<ReturnType<typeof startDemoCameras>> | null = null;
   try {
+    cameras = demo ? await startDemoCameras(join(appRoot, 'resources')) : null;
     link = await startWorkerLink({
       entry: pathToFileURL(join(bundleDir, 'coreWorker.cjs')),
       log: stderrSink,
-      core: { dbPath, resourcesDir: join(appRoot, 'resources'), demo, ...(referenceDir ? { referenceDir } : {}), ...nativeBindingOption() },
+      core: {
+        dbPath,
+        resourcesDir: join(appRoot, 'resources'),
+        demo,
+        ...(cameras ? { cameraStreams: cameras.streams } : {}),
+        ...(referenceDir ? { referenceDir } : {}),
+        ...nativeBindingOption(),
+      },
     });
   } catch (error) {
     logger.error('core.failedToStart', { error: String(error) });
@@ -72,7 +82,10 @@ void app.whenReady().then(async () => {
   const displays = screen.getAllDisplays().map(({ id, bounds, workArea }) => ({ id, bounds, workArea }));
   for (const placement of planWindows(displays, defaultWallProfile)) openWindow(placement, link);
 
-  app.on('before-quit', () => void link.close());
+  app.on('before-quit', () => {
+    void link.close();
+    void cameras?.server.close();
+  });
 });
 
 function openWindow(placement: WindowPlacement, link: CoreLink): void {

@@ -41,6 +41,7 @@ import { createCommandService } from './services/commandService';
 import { createWallService } from './services/wallService';
 import { effectiveAudience } from '../../shared/wall/wallState';
 import type { Camera } from '../../shared/video/camera';
+import type { CameraStreams } from './media/demoCameras';
 import { CoreError } from './errors';
 import { createEventHub } from './runtime/eventHub';
 import { silentLogger, type Logger } from './runtime/logger';
@@ -77,6 +78,8 @@ export interface CoreOptions {
   /** Where shift reports are written; default: a reports/ folder next to the database. */
   reportsDir?: string;
   demo: DemoOptions | null;
+  /** Stream addresses for cameras whose list leaves them out (the demo's camera server). */
+  cameraStreams?: CameraStreams;
   nativeBinding?: string;
   clock?: () => number;
   logger?: Logger;
@@ -164,6 +167,8 @@ export function createCore(options: CoreOptions) {
   const cameras: Camera[] = readCameras(options.referenceDir ?? demoReferenceDir(options.resourcesDir)).map((camera) => ({
     ...camera,
     gridId: camera.gridId ?? reference.locate(camera.position)?.gridId,
+    subStream: camera.subStream ?? options.cameraStreams?.[camera.id]?.sub,
+    mainStream: camera.mainStream ?? options.cameraStreams?.[camera.id]?.main,
   }));
   const commands = createCommandService({ cases, store, reference: () => reference, cameras: () => cameras, wall, translators, clock });
 

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { defaultDemoOptions } from '../core/core';
 import { createLogger, stderrSink } from '../core/runtime/logger';
 import { startWorkerLink } from '../core/runtime/workerLink';
+import { startDemoCameras } from '../core/media/demoCameras';
 import { drawTokens } from './access';
 import { startWebHost } from './webHost';
 
@@ -57,18 +58,22 @@ async function main() {
   const logger = createLogger(stderrSink);
   const dbPath = resolve(flags.db);
   mkdirSync(dirname(dbPath), { recursive: true });
+  const resourcesDir = resolve(repoRoot, 'resources');
+  const cameras = flags['no-demo'] ? null : await startDemoCameras(resourcesDir);
   const link = await startWorkerLink({
     entry: new URL('../core/runtime/coreWorker.dev.mjs', import.meta.url),
     log: stderrSink,
     core: {
       dbPath,
-      resourcesDir: resolve(repoRoot, 'resources'),
+      resourcesDir,
       demo: flags['no-demo'] ? null : { ...defaultDemoOptions, feedRatePerMinute: feedRate },
+      ...(cameras ? { cameraStreams: cameras.streams } : {}),
       ...(flags.reference ? { referenceDir: resolve(flags.reference) } : {}),
     },
   });
   const host = await startWebHost({
     link,
+    cameraFaults: cameras?.server.faults ?? null,
     staticDir: resolve(repoRoot, 'dist/renderer'),
     tokens: drawTokens(),
     logger,
@@ -93,6 +98,7 @@ async function main() {
     stopping = true;
     await host.close();
     await link.close();
+    await cameras?.server.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

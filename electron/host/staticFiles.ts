@@ -24,9 +24,10 @@ export const contentSecurityPolicy = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
+  // Camera streams come from the room's media gateway (any address on its network) or the demo server.
+  "media-src 'self' blob: http: https:",
   "worker-src 'self' blob:",
-  "connect-src 'self' ws: wss:",
+  "connect-src 'self' ws: wss: http: https:",
 ].join('; ');
 
 /** Serves files under `root` only; a path that climbs out of it is a 404. */

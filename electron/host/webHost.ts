@@ -1,3 +1,4 @@
+import { streamFaults, type FaultSwitches, type StreamFault } from '../core/media/liveHlsServer';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -13,6 +14,8 @@ import { serveStatic } from './staticFiles';
 
 export interface WebHostOptions {
   link: CoreLink;
+  /** The demo camera server's fault switches (for drills and tests); null without the demo. */
+  cameraFaults?: FaultSwitches | null;
   /** The built renderer (dist/renderer). */
   staticDir: string;
   tokens: AccessTokens;
@@ -46,6 +49,21 @@ export async function startWebHost(options: WebHostOptions) {
       return;
     }
     // Lets a window tell "host down" from "my token is no longer valid" (tokens change at every start).
+    if (url.pathname === '/demo/camera-fault' && options.cameraFaults) {
+      // Drills and tests break a demo camera on purpose; only an operator token may.
+      if (audienceForToken(tokens, url.searchParams.get('token')) !== 'operator') return void response.writeHead(401).end();
+      const camera = url.searchParams.get('camera') ?? '';
+      const fault = url.searchParams.get('fault') ?? '';
+      if (fault !== 'none' && !(streamFaults as readonly string[]).includes(fault)) return void response.writeHead(400).end('unknown fault');
+      try {
+        options.cameraFaults.set(camera, fault === 'none' ? null : (fault as StreamFault));
+      } catch {
+        return void response.writeHead(404).end('unknown camera');
+      }
+      logger.info('demo.cameraFault', { camera, fault });
+      response.writeHead(204).end();
+      return;
+    }
     if (url.pathname === '/token-check') {
       response.writeHead(audienceForToken(tokens, url.searchParams.get('token')) ? 204 : 401).end();
       return;

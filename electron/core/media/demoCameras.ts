@@ -1,0 +1,18 @@
+import { readCameras, demoReferenceDir } from '../demo/seed';
+import { demoClipsDir, startLiveHlsServer, type LiveHlsServer } from './liveHlsServer';
+
+/** Stream addresses per camera id, handed to the core with its options. */
+export type CameraStreams = Record<string, { sub: string; main: string }>;
+
+/**
+ * The embedded demo's cameras: every camera of the demo list gets a live
+ * HLS stream from a loopback server (looped clips, no encoder running).
+ * Started by the host, which owns network servers; the core only learns
+ * the addresses.
+ */
+export async function startDemoCameras(resourcesDir: string): Promise<{ server: LiveHlsServer; streams: CameraStreams }> {
+  const cameras = readCameras(demoReferenceDir(resourcesDir));
+  const server = await startLiveHlsServer({ clipsDir: demoClipsDir(resourcesDir), cameras: cameras.map((camera) => ({ id: camera.id })) });
+  const streams: CameraStreams = Object.fromEntries(cameras.map((camera) => [camera.id, { sub: server.urlFor(camera.id, 'sub'), main: server.urlFor(camera.id, 'main') }]));
+  return { server, streams };
+}
