@@ -18,7 +18,7 @@ export function normalizeCommand(raw: string): string {
 const chineseDigits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const englishNumbers: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, a: 1, an: 1, several: 3, some: 2,
+  eleven: 11, twelve: 12, a: 1, an: 1,
 };
 
 /** "3", "三", "十二", "二十五", "两" → a number; anything else → null. Up to 99 is all a count needs. */

@@ -127,9 +127,15 @@ const caseNumberPattern = /(?<![\d-])(20\d{6})[-\s]?(\d{4})(?!\d)/g;
 const selectedPattern = new RegExp(wordsPattern([...selectedCaseWords.zh, ...selectedCaseWords.en]), 'gi');
 const urgencyPattern = new RegExp(wordsPattern([...urgencyWords.zh, ...urgencyWords.en]), 'gi');
 const fieldPattern = /(?:^|\s)(to|dept|部门|reason|原因|理由|cat|类别|at|地点|level|级别)\s*[:=]\s*/gi;
-const countPattern = /(\d{1,4}|[一二两三四五六七八九十]{1,3}|几|好几)\s*(个|辆|处|名|位|家|只|堆|台|根|块|条|间|户|把|顶|棵|起|伙|拨|车)/g;
+const countPattern = /(\d{1,4}|[一二两三四五六七八九十]{0,2}几十?|好几|[一二两三四五六七八九十]{1,3})\s*(个|辆|处|名|位|家|只|堆|台|根|块|条|间|户|把|顶|棵|起|伙|拨|车)/g;
 const englishCountPattern = /\b(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?=[a-z])/gi;
 const levelPattern = /(?:([1-3一二三])\s*级)|(?:\blevel\s*([1-3])\b)/i;
+/** "屏11", "11号屏", "screen 11" inside a sentence: the tile the incident was seen on. */
+const screenMentionPattern = /(?:大屏|屏幕|屏)\s*(\d{1,3})(?!\d)\s*号?|(?<!\d)(\d{1,3})\s*号\s*(?:大屏|屏幕|屏)|\b(?:screen|scr)\s*(\d{1,3})\b/i;
+/** A clock time ("04:19", "5点半", "4 am") says when it was seen; the case records its own time. */
+const timePattern = /(?<!\d)\d{1,2}\s*[:：]\s*\d{2}(?!\d)(?:\s*[ap]m\b)?|(?<!\d)\d{1,2}\s*(?:[ap]m\b|点(?:\s*\d{1,2}\s*分|半|钟)?)|[零一二两三四五六七八九十]{1,3}点(?:[零一二三四五六七八九十]{1,3}分|半|钟)?/gi;
+/** Words that may open a reason: "原因 不属于本辖区", "because not ours". */
+const reasonOpening = /^(?:原因|理由|因为|reason|because)\s*[:：]?\s*/i;
 
 function emptyParse(input: string): Parse {
   return {
@@ -175,13 +181,17 @@ export function parseCommand(raw: string, context: ParserContext, locale: Locale
   const isFree = (span: Span) => !taken.slice(span.start, span.end).some(Boolean);
   const name = (entry: VocabularyEntry) => localName(entry.name, locale);
 
-  // 1. The verb, if the line starts with one.
+  // 1. The verb, if the line starts with one; "11号屏 光复路" names its screen first.
   const verbMatch = verbPattern.exec(text);
+  const screenFirst = verbMatch ? null : /^(\d{1,3})\s*号\s*(?:大屏|屏幕|屏)/.exec(text);
   let verb: CommandKind | null = null;
-  if (verbMatch) {
-    verb = verbKind.get(verbMatch[0].toLowerCase()) ?? null;
-    take({ start: 0, end: verbMatch[0].length });
+  const verbEnd = (verbMatch ?? screenFirst)?.[0].length ?? 0;
+  if (verbMatch) verb = verbKind.get(verbMatch[0].toLowerCase()) ?? null;
+  if (screenFirst) {
+    verb = 'screen';
+    parse.screen = Number(screenFirst[1]);
   }
+  take({ start: 0, end: verbEnd });
 
   // 2. Field identifiers: "reason: ...", "to:城管", "cat:20101". A reason runs to the end of the line.
   const fields = new Map<string, string>();
@@ -218,44 +228,51 @@ export function parseCommand(raw: string, context: ParserContext, locale: Locale
   parse.targetCaseRef = refs[1]?.ref ?? null;
 
   // 4. Wall commands read their own arguments.
-  if (verb === 'screen') {
-    const number = /^\s*(?:no\.?\s*)?(\d{1,3})\s*(?:号屏?)?/i.exec(text.slice(verbMatch![0].length));
+  const rest = text.slice(verbEnd).toLowerCase();
+  if (verb === 'screen' && parse.screen === null) {
+    const number = /^\s*(?:no\.?\s*)?(\d{1,3})\s*(?:号屏?)?/i.exec(rest);
     if (number) {
       parse.screen = Number(number[1]);
-      take({ start: verbMatch![0].length, end: verbMatch![0].length + number[0].length });
+      take({ start: verbEnd, end: verbEnd + number[0].length });
     }
   }
-  if (verb === 'layout' || verb === null) {
-    const free = text.slice(verbMatch?.[0].length ?? 0);
-    const layoutWord = Object.keys(layoutWords).find((word) => free.includes(word));
-    const numeric = /(\d{1,2})\s*(?:分屏|画面|宫格|split)?|(\d)\s*[x×*]\s*(\d)/i.exec(free);
-    if (verb === 'layout') {
-      if (layoutWord) parse.layout = layoutWords[layoutWord]!;
-      else if (numeric?.[3]) parse.layout = Number(numeric[2]) * Number(numeric[3]);
-      else if (numeric?.[1]) parse.layout = Number(numeric[1]);
-      take({ start: verbMatch![0].length, end: text.length });
-    } else {
-      // "九宫格", "16分屏" said on their own are layout commands too.
-      const spoken = /^(\d{1,2})\s*(?:分屏|画面|宫格)$/.exec(text) ?? (layoutWords[text] ? [text, String(layoutWords[text])] : null);
-      if (spoken) {
-        verb = 'layout';
-        parse.layout = Number(spoken[1]);
-        take({ start: 0, end: text.length });
-      }
+  if (verb !== 'screen') {
+    // "屏11 两个摊头": a sentence may say which tile it was seen on.
+    const mention = screenMentionPattern.exec(text);
+    if (mention && isFree({ start: mention.index, end: mention.index + mention[0].length })) {
+      parse.screen = Number(mention[1] ?? mention[2] ?? mention[3]);
+      take({ start: mention.index, end: mention.index + mention[0].length });
     }
   }
   if (verb === 'module') {
-    const rest = text.slice(verbMatch![0].length).toLowerCase();
     for (const [module, words] of Object.entries(videoModules) as [VideoModule, { zh: readonly string[]; en: readonly string[] }][]) {
       if ([...words.zh, ...words.en].some((word) => rest.includes(word))) parse.module = module;
     }
-    take({ start: verbMatch![0].length, end: text.length });
+    // "切换九宫格" switches the layout, not the module.
+    if (parse.module === null && (Object.keys(layoutWords).some((word) => rest.includes(word)) || /\d/.test(rest))) verb = 'layout';
+    else take({ start: verbEnd, end: text.length });
+  }
+  if (verb === 'layout') {
+    const layoutWord = Object.keys(layoutWords).find((word) => rest.includes(word));
+    const numeric = /(\d)\s*[x×*]\s*(\d)|(\d{1,2})/.exec(rest);
+    if (layoutWord) parse.layout = layoutWords[layoutWord]!;
+    else if (numeric?.[2]) parse.layout = Number(numeric[1]) * Number(numeric[2]);
+    else if (numeric?.[3]) parse.layout = Number(numeric[3]);
+    take({ start: verbEnd, end: text.length });
+  } else if (verb === null) {
+    // "九宫格", "16分屏" said on their own are layout commands too.
+    const spoken = /^(\d{1,2})\s*(?:分屏|画面|宫格)$/.exec(text) ?? (layoutWords[text] ? [text, String(layoutWords[text])] : null);
+    if (spoken) {
+      verb = 'layout';
+      parse.layout = Number(spoken[1]);
+      take({ start: 0, end: text.length });
+    }
   }
   if (verb === 'presentation') {
-    const rest = text.slice(verbMatch![0].length).trim().toLowerCase();
-    if (new RegExp(`^(?:${wordsPattern([...presentationSwitch.on.zh, ...presentationSwitch.on.en])})`, 'i').test(rest)) parse.presentation = true;
-    if (new RegExp(`^(?:${wordsPattern([...presentationSwitch.off.zh, ...presentationSwitch.off.en])})`, 'i').test(rest)) parse.presentation = false;
-    take({ start: verbMatch![0].length, end: text.length });
+    const setting = rest.trim().replace(/^(?:mode|模式)\s*/, '');
+    if (new RegExp(`^(?:${wordsPattern([...presentationSwitch.on.zh, ...presentationSwitch.on.en])})`, 'i').test(setting)) parse.presentation = true;
+    if (new RegExp(`^(?:${wordsPattern([...presentationSwitch.off.zh, ...presentationSwitch.off.en])})`, 'i').test(setting)) parse.presentation = false;
+    take({ start: verbEnd, end: text.length });
   }
   if (verb === null) {
     // "进入演示模式" / "退出演示": the switch word comes first.
@@ -280,6 +297,10 @@ export function parseCommand(raw: string, context: ParserContext, locale: Locale
     if (!isFree(span)) continue;
     parse.urgency = 'urgent';
     take(span);
+  }
+  for (const match of text.matchAll(timePattern)) {
+    const span = { start: match.index, end: match.index + match[0].length };
+    if (isFree(span)) take(span);
   }
 
   // 6. Names from the vocabulary: departments, places, roads, grids, problems, cameras.
@@ -325,6 +346,8 @@ export function parseCommand(raw: string, context: ParserContext, locale: Locale
   for (const hit of hits) {
     const entries = distinctEntries(hit.forms);
     if (hit.kind === 'department') {
+      // "城管 中队": a word that could name several, one of which is already named, means that one.
+      if (entries.length > 1 && entries.some((form) => parse.departments.some((department) => department.id === form.entry.id))) continue;
       if (entries.length > 1) {
         ambiguous('department', hit.found, entries, null);
         continue;
@@ -374,8 +397,8 @@ export function parseCommand(raw: string, context: ParserContext, locale: Locale
   // 7. Counts ("3个摊头", "two vans").
   for (const match of text.matchAll(countPattern)) {
     const span = { start: match.index, end: match.index + match[1]!.length };
-    if (!isFree(span)) continue;
-    parse.count = readSmallNumber(match[1]!) ?? (match[1]!.includes('几') ? null : null);
+    if (!isFree(span) || match[0] === '一起') continue; // "一起" is "together", not one incident
+    parse.count = readSmallNumber(match[1]!); // "几个", "十几个": some, but no number to record
     take({ start: match.index, end: match.index + match[0].length });
     break;
   }
@@ -390,16 +413,19 @@ export function parseCommand(raw: string, context: ParserContext, locale: Locale
   }
 
   // 8. What kind of command this is.
-  const describesIncident = parse.category !== null || (parse.location !== null && !['screen'].includes(verb ?? ''));
-  if (verb === null || (verb === 'dispatch' && parse.caseRef === null && describesIncident) || verb === 'newCase') {
+  const describesIncident = parse.category !== null || (parse.location !== null && verb !== 'screen');
+  // "派城管去光复路200号…", "Urgent: stalls at …", "屏11 两个摊头…": no case named, an incident described — a new case.
+  const opensNewCase = parse.caseRef === null && describesIncident && (verb === 'dispatch' || verb === 'urgent' || (verb === 'screen' && parse.category !== null));
+  if (verb === null || verb === 'newCase' || opensNewCase) {
     parse.kind = describesIncident || verb === 'newCase' ? 'newCase' : null;
+    if (verb === 'urgent') parse.urgency = 'urgent';
   } else parse.kind = verb;
   if (parse.kind !== 'newCase' && parse.kind !== null && !['screen', 'layout', 'module', 'presentation', 'undo'].includes(parse.kind) && parse.caseRef === null) {
     parse.caseRef = { kind: 'selected' };
   }
   if (parse.kind === 'return' || parse.kind === 'void') {
     // What follows the case is the reason: "退回 this 不属于本单位职责".
-    const rest = freeText(text, taken);
+    const rest = freeText(text, taken).replace(reasonOpening, '');
     if (!parse.reason && rest) {
       parse.reason = rest;
       take({ start: 0, end: text.length });
@@ -441,9 +467,10 @@ function locationOf(kind: EntryKind, entry: VocabularyEntry, found: Found, text:
     const place = context.geography.places.find((item) => item.id === entry.id)!;
     location.place = { id: place.id, name: localName(place.name, locale) };
     location.lngLat = place.lngLat;
-    const exit = /^\s*(\d{1,2})\s*号?\s*(?:出口|口)|^\s*exit\s*(\d{1,2})/i.exec(after);
-    if (place.kind === 'metro' && exit) {
-      location.exit = Number(exit[1] ?? exit[2]);
+    const exit = /^\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*号?\s*(?:出口|口)|^\s*exit\s*(\d{1,2})\b/i.exec(after);
+    const exitNumber = exit ? readSmallNumber(exit[1] ?? exit[2]!) : null;
+    if (place.kind === 'metro' && exit && exitNumber !== null) {
+      location.exit = exitNumber;
       location.text = text.slice(found.start, found.end + exit[0].length).trim();
       for (let index = found.end; index < found.end + exit[0].length; index++) taken[index] = true;
     }
@@ -469,7 +496,8 @@ const enFillers = new Set(fillerWords.en);
 /** Words nobody recognised, after dropping punctuation and the words that only join a sentence. */
 function leftoverWords(text: string, taken: boolean[]): string[] {
   const words: string[] = [];
-  for (const chunk of freeText(text, taken).split(/[\s,，。.、;；:：!！?？"“”'‘’()（）\-—…~·/]+/)) {
+  const withoutContractions = freeText(text, taken).replace(/(?<=[a-z])(?:'(?:s|re|ll|ve|d|m)|n't)\b/gi, '');
+  for (const chunk of withoutContractions.split(/[\s,，。.、;；:：!！?？"“”'‘’()（）\-—…~·/]+/)) {
     if (!chunk) continue;
     if (/^[a-z0-9']+$/i.test(chunk)) {
       if (!enFillers.has(chunk.toLowerCase()) && !/^\d+$/.test(chunk)) words.push(chunk);

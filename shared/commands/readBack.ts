@@ -28,8 +28,10 @@ export function readBack(parse: Parse, t: TFunction, options: ReadBackOptions = 
   if (parse.kind) parts.push(t(`commands.kinds.${parse.kind}`));
   switch (parse.kind) {
     case 'newCase': {
-      const where = parse.location ? [parse.location.text, parse.location.exit === null || parse.location.text.includes(String(parse.location.exit)) ? '' : t('commands.exit', { exit: parse.location.exit })].join('') : t('commands.unlocated');
+      const where = parse.location ? [parse.location.text, parse.location.exit === null || /口|exit/i.test(parse.location.text) ? '' : t('commands.exit', { exit: parse.location.exit })].join('') : parse.screen === null ? t('commands.unlocated') : '';
       parts.push(where);
+      // Seen on a screen: the tile's camera can place it when no place was named.
+      if (parse.screen !== null) parts.push(t('commands.screen', { screen: parse.screen }));
       if (parse.category) parts.push(`${parse.category.major}/${parse.category.minor}`);
       if (parse.count !== null) parts.push(t('commands.count', { count: parse.count }));
       parts.push(departments());

@@ -58,6 +58,33 @@ export function pinyinKeys(text: string): { full: string; initials: string } | n
   return { full: syllables.join(''), initials: syllables.map((syllable) => syllable[0]).join('') };
 }
 
+/** English spellings people type for the same name, in any mix: "Tianmu West Rd", "Tianmu W Road". */
+const abbreviations: Record<string, string> = { Road: 'Rd', Street: 'St', North: 'N', South: 'S', East: 'E', West: 'W' };
+const spelledOut = Object.fromEntries(Object.entries(abbreviations).map(([word, abbreviation]) => [abbreviation, word]));
+function spellings(text: string): string[] {
+  if (!isLatin(text)) return [text];
+  let variants = [''];
+  for (const word of text.split(/\b/)) {
+    const other = abbreviations[word] ?? spelledOut[word];
+    variants = variants.flatMap((variant) => (other ? [variant + word, variant + other] : [variant + word]));
+  }
+  return variants;
+}
+
+/** "芷江西路" → "芷江路", "Zhijiang West Road" → "Zhijiang Road". */
+function withoutDirection(name: Name): string[] {
+  const zh = /^(.+)[东西南北中]路$/.exec(name.zh);
+  const en = /^(.+) (?:East|West|South|North|Middle) Road$/.exec(name.en);
+  return [zh ? `${zh[1]}路` : '', en ? `${en[1]} Road` : ''].filter(Boolean);
+}
+
+/** Two letters swapped ("huanwie") is one slip of the hand, not two. */
+function isOneSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const differ = [...a].flatMap((character, index) => (character === b[index] ? [] : [index]));
+  return differ.length === 2 && differ[1] === differ[0]! + 1 && a[differ[0]!] === b[differ[1]!] && a[differ[1]!] === b[differ[0]!];
+}
+
 export function buildVocabulary(source: VocabularySource): Vocabulary {
   const byFirst = new Map<string, Form[]>();
   const latin = new Map<string, Form[]>();
@@ -80,33 +107,42 @@ export function buildVocabulary(source: VocabularySource): Vocabulary {
     if (!forms.some((form) => form.entry === entry)) forms.push({ text: key, entry, why });
     latin.set(key, forms);
   };
-  const addPinyin = (chinese: string, entry: VocabularyEntry) => {
+  const addPinyin = (chinese: string, entry: VocabularyEntry, initials: boolean) => {
     const keys = pinyinKeys(chinese);
     if (!keys) return;
     addLatinKey(keys.full, entry, 'pinyin');
-    addLatinKey(keys.initials, entry, 'initials');
+    if (initials) addLatinKey(keys.initials, entry, 'initials');
   };
-  const add = (entry: VocabularyEntry, extra: { text: string; why: MatchReason }[], pinyinOf: string[]) => {
+  /** Names get pinyin and initials; aliases only full pinyin (the initials of every alias would collide: 鬼市 "gs", 工商 "gs"). */
+  const add = (entry: VocabularyEntry, extra: { text: string; why: MatchReason }[], pinyinOf: string[], aliasPinyinOf: string[] = []) => {
     entries.push(entry);
     addForm(entry.name.zh, entry, 'name');
     addForm(entry.name.en, entry, 'name');
     for (const form of extra) addForm(form.text, entry, form.why);
-    for (const text of pinyinOf) addPinyin(text, entry);
+    for (const text of pinyinOf) addPinyin(text, entry, true);
+    for (const text of aliasPinyinOf) addPinyin(text, entry, false);
   };
 
+  const aliases = (texts: readonly string[]) => texts.flatMap(spellings).map((text) => ({ text, why: 'alias' as const }));
   for (const department of source.departments) {
     const entry: VocabularyEntry = { kind: 'department', id: department.id, name: department.name };
     const extra = [department.shortName.zh, department.shortName.en].map((text) => ({ text, why: 'shortName' as const }));
-    add(entry, [...extra, ...department.aliases.map((text) => ({ text, why: 'alias' as const }))], [department.name.zh, department.shortName.zh]);
+    add(entry, [...extra, ...aliases(department.aliases)], [department.name.zh, department.shortName.zh], department.aliases);
   }
   for (const place of source.geography.places) {
-    add({ kind: 'place', id: place.id, name: place.name }, place.aliases.map((text) => ({ text, why: 'alias' as const })), [place.name.zh]);
+    add({ kind: 'place', id: place.id, name: place.name }, aliases([place.name.en, ...place.aliases]), [place.name.zh], place.aliases);
   }
   for (const road of source.geography.roads) {
-    add({ kind: 'road', id: road.id, name: road.name }, road.aliases.map((text) => ({ text, why: 'alias' as const })), [road.name.zh]);
+    add({ kind: 'road', id: road.id, name: road.name }, aliases([road.name.en, ...road.aliases]), [road.name.zh]);
   }
   for (const grid of source.geography.grids) {
-    add({ kind: 'grid', id: grid.id, name: grid.name }, [{ text: grid.code, why: 'alias' }], []);
+    add({ kind: 'grid', id: grid.id, name: grid.name }, [{ text: grid.code, why: 'alias' }, ...aliases([grid.name.en])], []);
+  }
+  // "天目路" / "Tianmu Road" said without its direction: every road it could be (an ambiguity when there are two).
+  const written = new Set([...byFirst.values()].flat().map((form) => form.text));
+  for (const road of source.geography.roads) {
+    const entry = entries.find((item) => item.kind === 'road' && item.id === road.id)!;
+    for (const text of withoutDirection(road.name).flatMap(spellings)) if (!written.has(text.toLowerCase())) addForm(text, entry, 'alias');
   }
   const categories = new Map(source.categories.map((category) => [category.code, category]));
   for (const category of source.categories) add({ kind: 'category', id: category.code, name: category.name }, [], []);
@@ -192,7 +228,7 @@ export function lookUpLatin(word: string, vocabulary: Vocabulary): Form[] {
   let best: Form[] = [];
   for (const candidate of vocabulary.fuzzyKeys) {
     if (Math.abs(candidate.length - key.length) > allowed) continue;
-    const edits = distance(key, candidate);
+    const edits = isOneSwap(key, candidate) ? 1 : distance(key, candidate);
     if (edits > allowed || edits > bestDistance) continue;
     const forms = vocabulary.latin.get(candidate)!.map((form) => ({ ...form, why: 'fuzzy' as const }));
     if (edits < bestDistance) {
