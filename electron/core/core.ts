@@ -40,6 +40,11 @@ import { demoReferenceDir, readCameras, readOperators, readReferenceFolder } fro
 import { createCommandService } from './services/commandService';
 import { createWallService } from './services/wallService';
 import { effectiveAudience } from '../../shared/wall/wallState';
+import { demoSlotPlan, type SlotPlan } from '../../shared/video/slots';
+import type { KeyFocusEntry } from '../../shared/video/priority';
+import { createVideoWall } from './services/videoWall';
+import { handoverVideo } from './services/handover';
+import { getSetting, setSetting } from './store/referenceStore';
 import type { Camera } from '../../shared/video/camera';
 import type { CameraStreams } from './media/demoCameras';
 import { CoreError } from './errors';
@@ -81,6 +86,14 @@ export interface CoreOptions {
   /** Stream addresses for cameras whose list leaves them out (the demo's camera server). */
   cameraStreams?: CameraStreams;
   nativeBinding?: string;
+  /** A room's camera list (CSV/JSON, read by the host); replaces the reference folder's cameras.json. */
+  cameraList?: Camera[];
+  /** The video wall's time-slot plan and key-focus screens; default: the demo plan built from the cameras. */
+  videoPlan?: { plan: SlotPlan; keyFocus: KeyFocusEntry[] };
+  /** Video windows on the wall (screens are numbered across them); default 1. */
+  videoWindows?: number;
+  /** Minutes an emergency keeps its cameras up unless its case closes first; default 30. */
+  emergencyMinutes?: number;
   clock?: () => number;
   logger?: Logger;
 }
@@ -164,7 +177,7 @@ export function createCore(options: CoreOptions) {
 
   const wall = createWallService({ db, announce: (state) => hub.emit('wall.changed', { state }) });
   // Every camera knows its grid, found the same way as a case's.
-  const cameras: Camera[] = readCameras(options.referenceDir ?? demoReferenceDir(options.resourcesDir)).map((camera) => ({
+  const cameras: Camera[] = (options.cameraList ?? readCameras(options.referenceDir ?? demoReferenceDir(options.resourcesDir))).map((camera) => ({
     ...camera,
     gridId: camera.gridId ?? reference.locate(camera.position)?.gridId,
     subStream: camera.subStream ?? options.cameraStreams?.[camera.id]?.sub,
@@ -188,6 +201,36 @@ export function createCore(options: CoreOptions) {
   const audienceOf = (session: Session) => effectiveAudience(session, wall.state.presentation);
   const project = (session: Session) => (item: Case) => caseForAudience(item, audienceOf(session));
   const reportsDir = options.reportsDir ?? join(dirname(options.dbPath), 'reports');
+
+  // The video wall: the slot plan, key focus, emergencies from urgent cases, hand placements and pins.
+  const video = createVideoWall({
+    cameras: () => cameras,
+    wall,
+    plan: options.videoPlan?.plan ?? demoSlotPlan(cameras),
+    keyFocus: options.videoPlan?.keyFocus ?? [],
+    clock,
+    announce: (state) => hub.emit('video.changed', { state }),
+    ...(options.emergencyMinutes !== undefined ? { emergencyMinutes: options.emergencyMinutes } : {}),
+    ...(options.videoWindows !== undefined ? { videoWindows: options.videoWindows } : {}),
+    loadPins: () => JSON.parse(getSetting(db, 'video.pins') ?? '{}') as Record<string, string>,
+    savePins: (pins) => setSetting(db, 'video.pins', JSON.stringify(pins)),
+  });
+  // Reacts after the event that caused it has reached every listener, so event numbers stay in order everywhere.
+  const videoPending = new Map<number, Case>();
+  let videoWallPending = false;
+  hub.subscribe((message) => {
+    if (message.event === 'case.changed') videoPending.set(message.payload.case.id, message.payload.case);
+    else if (message.event === 'wall.changed') videoWallPending = true;
+    else return;
+    queueMicrotask(() => {
+      if (videoWallPending) {
+        videoWallPending = false;
+        video.wallChanged();
+      }
+      for (const item of videoPending.values()) video.caseChanged(item);
+      videoPending.clear();
+    });
+  });
 
 
   type Handler = (args: never, session: Session, input: InputKind) => unknown;
@@ -245,6 +288,7 @@ export function createCore(options: CoreOptions) {
       const now = clock();
       const names = operatorNames({ locale: 'zh-CN' });
       const report = buildHandover(store, { from: now - args.hours * 3_600_000, to: now, now, operatorNames: names });
+      report.video = handoverVideo(video.coverage(args.hours), cameras);
       const zh = translators['zh-CN'];
       const actionName = (kind: string) => zh.t(`actions.${kind}`, { defaultValue: zh.t(`events.${kind}`, { defaultValue: kind }) });
       return { ...report, file: writeHandoverFile(reportsDir, report, referenceData, actionName) };
@@ -273,6 +317,42 @@ export function createCore(options: CoreOptions) {
     'command.undo': (_args: unknown, session: Session, input: InputKind) => commands.undo(actorFor(session, input), session.locale),
     'wall.get': () => wall.state,
     'cameras.list': () => cameras,
+    'video.get': () => video.state,
+    'video.coverage': (args: { hours: number }) => video.coverage(args.hours),
+    'video.place': (args: { screen: number; cameraId: string | null }) => video.place(args.screen, args.cameraId),
+    'video.pin': (args: { screen: number; pinned: boolean }) => video.pin(args.screen, args.pinned),
+    'video.showCase': (args: { caseId: number }) => video.showCase(found(args.caseId)),
+    'video.snapshotCase': (
+      args: { screen: number; cameraId: string; categoryCode: string; description: string; mime: 'image/jpeg' | 'image/png' | 'image/webp'; dataBase64: string },
+      session: Session,
+      input: InputKind,
+    ) => {
+      const camera = cameras.find((candidate) => candidate.id === args.cameraId);
+      if (!camera) throw new CoreError('unknownCamera', { camera: args.cameraId });
+      const actor = actorFor(session, input);
+      const t = translators[session.locale];
+      const slot = video.state.slot;
+      const seen = t.t('video.snapshotDescription', {
+        screen: args.screen,
+        camera: session.locale === 'en' ? camera.name.en : camera.name.zh,
+        grid: camera.gridId ?? '—',
+        slot: session.locale === 'en' ? slot.name.en : slot.name.zh,
+        lng: camera.position[0].toFixed(5),
+        lat: camera.position[1].toFixed(5),
+      });
+      const created = cases.create(
+        { description: `${args.description ? `${args.description}。` : ''}${seen}`.slice(0, 500), categoryCode: args.categoryCode, sourceId: 'video', lngLat: camera.position, placeId: null, address: camera.name.zh, urgent: false, reporter: null, reportedAt: null },
+        actor,
+      );
+      attachments.attach({ caseId: created.id, kind: 'snapshot', mime: args.mime, dataBase64: args.dataBase64, caption: seen.slice(0, 100) }, actor);
+      const withSnapshot = found(created.id);
+      hub.emit('case.changed', { change: 'updated', case: withSnapshot });
+      return withSnapshot;
+    },
+    'video.setClock': (args: { atMs: number | null }) => {
+      if (!options.demo) throw new CoreError('demoOnly');
+      return video.setClock(args.atMs);
+    },
   };
 
   /** Operators by name, plus the two actors that are not people: the demo history and feed. */
@@ -378,6 +458,7 @@ export function createCore(options: CoreOptions) {
     },
     close(): void {
       feed.stop();
+      video.close();
       db.close();
     },
   };

@@ -44,6 +44,13 @@ export const preloadRequestNames = [
   'command.understand',
   'wall.get',
   'cameras.list',
+  'video.get',
+  'video.coverage',
+  'video.place',
+  'video.pin',
+  'video.showCase',
+  'video.snapshotCase',
+  'video.setClock',
   'command.run',
   'command.undo',
 ] as const satisfies readonly RequestName[];

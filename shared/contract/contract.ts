@@ -8,6 +8,7 @@ import type { Category, Department, Source } from '../domain/organisation';
 import type { WindowRole } from '../wall/roles';
 import type { Lexicon } from '../commands/lexicon';
 import type { Camera } from '../video/camera';
+import { VideoStateSchema, type VideoCoverage, type VideoState } from '../video/videoState';
 import { WallStateSchema, type WallState } from '../wall/wallState';
 
 /**
@@ -29,6 +30,8 @@ const CaseId = z.number().int().positive();
 const DepartmentId = z.string().min(1).max(40);
 const Reason = z.string().trim().max(500).default('');
 const ShortText = z.string().trim().max(50);
+const VideoScreen = z.number().int().min(1).max(200);
+const VideoCameraId = z.string().min(1).max(40);
 
 /** The queue's view: filters, order and the page of rows it needs. */
 export const CaseQuerySchema = z.object({
@@ -129,6 +132,8 @@ export interface HandoverReport {
   caseNumbers: Record<number, string>;
   /** Where the printable file was written (operator sessions only). */
   file?: string;
+  /** Video coverage during the shift, per time slot: how many cameras were shown and which never were. */
+  video?: Array<{ slotId: string; name: { zh: string; en: string }; shown: number; notShown: string[] }>;
 }
 
 export interface Assessment {
@@ -227,6 +232,10 @@ export const queries = {
   'command.understand': define<CommandUnderstanding>()(z.object({ text: CommandText })),
   'wall.get': define<WallState>()(NoArgs),
   'cameras.list': define<Camera[]>()(NoArgs),
+  /** What every screen of the video wall shows and why (docs/ARCHITECTURE.md, video wall). */
+  'video.get': define<VideoState>()(NoArgs),
+  /** Seconds each camera was on the wall per time slot, and the cameras a slot never showed. */
+  'video.coverage': define<VideoCoverage>()(z.object({ hours: z.number().int().min(1).max(72).default(12) })),
 } as const;
 
 export const commands = {
@@ -254,6 +263,25 @@ export const commands = {
   ),
   /** Takes back the operator's last command or hotkey action within the undo window. */
   'command.undo': define<CommandOutcome>()(NoArgs),
+  /** Puts a camera on a screen by hand (null clears it); it holds until the next slot switch. */
+  'video.place': define<VideoState>()(z.object({ screen: VideoScreen, cameraId: VideoCameraId.nullable() })),
+  /** Pins what a screen shows so nothing replaces it, or unpins it. */
+  'video.pin': define<VideoState>()(z.object({ screen: VideoScreen, pinned: z.boolean() })),
+  /** "Show cameras for this case": its nearest cameras go on the wall as an emergency. */
+  'video.showCase': define<VideoState>()(CaseIdArgs),
+  /** Tile → case: a case registered from a tile, with the frame, the camera's place and grid and the slot. */
+  'video.snapshotCase': define<Case>()(
+    z.object({
+      screen: VideoScreen,
+      cameraId: VideoCameraId,
+      categoryCode: z.string().regex(/^[12]\d{4}$/),
+      description: z.string().trim().max(400).default(''),
+      mime: z.enum(attachmentMimes),
+      dataBase64: z.string().min(16).max(maxAttachmentBase64).regex(/^[A-Za-z0-9+/]+={0,2}$/),
+    }),
+  ),
+  /** Demo rehearsal only: run the video clock as if it were `atMs` (null: real time). */
+  'video.setClock': define<VideoState>()(z.object({ atMs: z.number().int().positive().nullable() })),
 } as const;
 
 export const events = {
@@ -261,6 +289,8 @@ export const events = {
   'case.changed': z.object({ change: z.enum(['created', 'updated']), case: CaseSchema }),
   /** The wall's shared state changed (presentation, module, layout, screens). */
   'wall.changed': z.object({ state: WallStateSchema }),
+  /** What the video wall shows changed (slot switch, pre-warm notice, emergency, placement, pin). */
+  'video.changed': z.object({ state: VideoStateSchema }),
 } as const;
 
 export type QueryName = keyof typeof queries;

@@ -41,7 +41,14 @@ export type ErrorCode =
   | 'unavailable'
   | 'internal'
   | 'undoConflict'
-  | 'commandRefused';
+  | 'commandRefused'
+  | 'unknownCamera'
+  | 'screenNotOnWall'
+  | 'screenPinned'
+  | 'screenEmpty'
+  | 'caseNotOpen'
+  | 'noCaseLocation'
+  | 'demoOnly';
 
 /** An error a person can read: `message` is already in the session's language. */
 export interface ContractError {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { HandoverReport, ReferenceData, TimelineEntry } from '../../../shared/contract/contract';
 import { isOverdue, supervisionLevel, type Case } from '../../../shared/domain/case';
 import type { CaseStore } from '../store/caseStore';
+import type { Camera } from '../../../shared/video/camera';
+import type { VideoCoverage } from '../../../shared/video/videoState';
 
 /** Events a shift hands over: what was decided, not every keystroke. */
 export const keyEventKinds = ['dispatch', 'returnCase', 'hang', 'resume', 'void', 'merge', 'rework', 'approveExtension', 'refuseExtension', 'reopen', 'markedUrgent', 'supervise'];
@@ -78,7 +80,7 @@ ${table('紧急案件', report.urgent)}${table('已超期', report.overdue)}${ta
           String(event.data.reason ?? ''),
         )}</td></tr>`,
     )
-    .join('')}</tbody></table></body></html>`;
+    .join('')}</tbody></table>${videoSection(report)}</body></html>`;
 }
 
 /** Writes the report next to the database, named by shift end; returns the path. */
@@ -88,4 +90,23 @@ export function writeHandoverFile(dir: string, report: HandoverReport, reference
   const path = join(dir, `handover-${stamp}.html`);
   writeFileSync(path, handoverHtml(report, reference, actionName), 'utf8');
   return path;
+}
+
+/** The shift's video coverage for the report: per slot, how many cameras were shown and the names of those never shown. */
+export function handoverVideo(coverage: VideoCoverage, cameras: readonly Camera[]): NonNullable<HandoverReport['video']> {
+  const names = new Map(cameras.map((camera) => [camera.id, camera.name.zh]));
+  return coverage.slots.map((slot) => ({
+    slotId: slot.slotId,
+    name: slot.name,
+    shown: Object.keys(slot.seconds).length,
+    notShown: slot.notShown.map((id) => names.get(id) ?? id),
+  }));
+}
+
+function videoSection(report: HandoverReport): string {
+  if (!report.video || report.video.length === 0) return '';
+  return `<h2>视频覆盖 · Video coverage</h2>
+<table><thead><tr><th>时段</th><th>上墙摄像机</th><th>本时段未上墙</th></tr></thead><tbody>${report.video
+    .map((slot) => `<tr><td>${escapeHtml(slot.name.zh)}</td><td>${slot.shown}</td><td>${escapeHtml(slot.notShown.join('、') || '无')}</td></tr>`)
+    .join('')}</tbody></table>`;
 }

@@ -21,8 +21,9 @@ export function syncWithCore(bridge: CoreBridge, store: WallStore): () => void {
       store.getState().sessionStarted(session, reference);
       if (!session.operator) await resumeSignIn(bridge, store);
       const wall = await bridge.request('wall.get', {});
+      const video = await bridge.request('video.get', {});
       const snapshot = await bridge.request('cases.list', { scope: 'open', limit: 100_000 });
-      store.getState().snapshotLoaded(snapshot.seq, snapshot.cases, wall);
+      store.getState().snapshotLoaded(snapshot.seq, snapshot.cases, wall, video);
       for (const message of heldEvents.splice(0)) store.getState().eventReceived(message);
     } catch (error) {
       console.error('snapshot failed', error);

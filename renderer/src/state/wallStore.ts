@@ -4,6 +4,7 @@ import type { EventMessage } from '../../../shared/contract/messages';
 import { isOpen, type Case } from '../../../shared/domain/case';
 import type { WallState as WallScreens } from '../../../shared/wall/wallState';
 import type { LinkState } from '../bridge/bridge';
+import type { VideoState } from '../../../shared/video/videoState';
 
 /**
  * A window's view of the core's state. Nothing here is authoritative: it is
@@ -28,11 +29,13 @@ export interface WallState {
   lastChanged: Case | null;
   /** What the wall shows (presentation, module, layout, screens), shared by every window. */
   wall: WallScreens | null;
+  /** What every screen of the video wall shows and why (resolved by the core). */
+  video: VideoState | null;
 
   linkChanged(link: LinkState): void;
   operatorChanged(operator: OperatorInfo | null): void;
   sessionStarted(session: SessionInfo, reference: ReferenceData): void;
-  snapshotLoaded(seq: number, cases: readonly Case[], wall: WallScreens): void;
+  snapshotLoaded(seq: number, cases: readonly Case[], wall: WallScreens, video?: VideoState): void;
   eventReceived(message: EventMessage): void;
   caseSelected(caseId: number | null): void;
 }
@@ -52,12 +55,13 @@ export function createWallStore() {
     operator: null,
     lastChanged: null,
     wall: null,
+    video: null,
 
     linkChanged: (link) => set({ link }),
     operatorChanged: (operator) => set({ operator }),
     sessionStarted: (session, reference) => set({ session, reference, operator: session.operator }),
-    snapshotLoaded: (seq, cases, wall) =>
-      set({ seq, wall, needsResync: false, openCases: new Map(cases.filter((item) => isOpen(item.status)).map((item) => [item.id, item])) }),
+    snapshotLoaded: (seq, cases, wall, video) =>
+      set({ seq, wall, ...(video ? { video } : {}), needsResync: false, openCases: new Map(cases.filter((item) => isOpen(item.status)).map((item) => [item.id, item])) }),
     eventReceived: (message) => {
       const state = get();
       if (state.needsResync || message.seq <= state.seq) return;
@@ -69,6 +73,10 @@ export function createWallStore() {
         // Presentation mode changes what this window may see: read the cases again, projected anew.
         const presentationSwitched = state.wall !== null && state.wall.presentation !== message.payload.state.presentation;
         set({ seq: message.seq, wall: message.payload.state, needsResync: presentationSwitched });
+        return;
+      }
+      if (message.event === 'video.changed') {
+        set({ seq: message.seq, video: message.payload.state });
         return;
       }
       const { case: changed, change } = message.payload;
