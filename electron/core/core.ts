@@ -6,6 +6,7 @@ import {
   type Assessment,
   type CaseActionArgs,
   type HandoverReport,
+  type Keymap,
   type CaseQuery,
   type CaseQueryResult,
   type OperatorInfo,
@@ -36,7 +37,7 @@ import { createI18n } from '../../shared/i18n/index';
 import type { WindowRole } from '../../shared/wall/roles';
 import { startDemoFeed } from './demo/feed';
 import { generateHistory } from './demo/history';
-import { demoReferenceDir, readCameras, readOperators, readReferenceFolder } from './demo/seed';
+import { demoReferenceDir, readCameras, readKeymap, readOperators, readReferenceFolder } from './demo/seed';
 import { createCommandService } from './services/commandService';
 import { createWallService } from './services/wallService';
 import { effectiveAudience } from '../../shared/wall/wallState';
@@ -183,6 +184,8 @@ export function createCore(options: CoreOptions) {
     subStream: camera.subStream ?? options.cameraStreams?.[camera.id]?.sub,
     mainStream: camera.mainStream ?? options.cameraStreams?.[camera.id]?.main,
   }));
+  const keymap = readKeymap(options.referenceDir ?? demoReferenceDir(options.resourcesDir));
+  if (keymap.problems.length) logger.error('keymap.refused', { problems: keymap.problems });
   const commands = createCommandService({ cases, store, reference: () => reference, cameras: () => cameras, wall, translators, clock });
 
   const attachments = createAttachmentService({ db, cases: store, clock, names: () => operatorNames({ locale: 'zh-CN' }) });
@@ -306,16 +309,31 @@ export function createCore(options: CoreOptions) {
       signedIn.delete(session.connectionId);
       return null;
     },
-    'case.create': (args: Parameters<typeof cases.create>[0], session: Session, input: InputKind) =>
-      cases.create(args, actorFor(session, input)),
-    'case.setUrgent': (args: { caseId: number; urgent: boolean }, session: Session, input: InputKind) =>
-      cases.setUrgent(args.caseId, args.urgent, actorFor(session, input)),
-    'case.act': (args: CaseActionArgs, session: Session, input: InputKind) => cases.act(args, actorFor(session, input)),
+    // Every action is undoable for a while, however it was taken (button, letter key, command).
+    'case.create': (args: Parameters<typeof cases.create>[0], session: Session, input: InputKind) => {
+      const actor = actorFor(session, input);
+      return commands.track(actor, labelled('events.created'), null, () => cases.create(args, actor));
+    },
+    'case.setUrgent': (args: { caseId: number; urgent: boolean }, session: Session, input: InputKind) => {
+      const actor = actorFor(session, input);
+      return commands.track(actor, labelled(args.urgent ? 'events.markedUrgent' : 'events.clearedUrgent', found(args.caseId).number), found(args.caseId), () =>
+        cases.setUrgent(args.caseId, args.urgent, actor),
+      );
+    },
+    'case.act': (args: CaseActionArgs, session: Session, input: InputKind) => {
+      const actor = actorFor(session, input);
+      const before = found(args.caseId);
+      return commands.track(actor, labelled(`actions.${args.action}`, before.number), before, () => cases.act(args, actor));
+    },
     'command.understand': (args: { text: string }, session: Session) => commands.understand(args.text, session.locale),
     'command.run': (args: { text: string; expectedReadBack: string | null; selectedCaseId: number | null }, session: Session, input: InputKind) =>
       commands.run(args, actorFor(session, input), session.locale),
     'command.undo': (_args: unknown, session: Session, input: InputKind) => commands.undo(actorFor(session, input), session.locale),
     'wall.get': () => wall.state,
+    'keymap.get': (_args: unknown, session: Session): Keymap => ({
+      bindings: keymap.bindings,
+      problems: keymap.problems.map((problem) => translators[session.locale].t(`hotkeys.problems.${problem.kind}`, { ...problem, actions: 'actions' in problem ? problem.actions.join(', ') : '' })),
+    }),
     'cameras.list': () => cameras,
     'video.get': () => video.state,
     'video.coverage': (args: { hours: number }) => video.coverage(args.hours),
@@ -363,6 +381,12 @@ export function createCore(options: CoreOptions) {
       ['demo-feed', t.t('actors.demoFeed')],
       ...operators.list().map((operator) => [operator.id, operator.name] as [string, string]),
     ]);
+  }
+
+  /** An action's name in both languages, with the case number, for the undo line. */
+  function labelled(key: string, caseNumber = ''): Record<Locale, string> {
+    const label = (locale: Locale) => `${translators[locale].t(key, { defaultValue: key.split('.').at(-1) })} ${caseNumber}`.trim();
+    return { 'zh-CN': label('zh-CN'), en: label('en') };
   }
 
   function found(caseId: number): Case {

@@ -11,6 +11,8 @@ export interface ReadBackOptions {
   locale: Locale;
   /** The name of a category's default lead department: a new case with no department named goes there. */
   defaultLeadName?: (categoryCode: string) => string | null;
+  /** false: only what will be done, without the notes on ambiguity and unknown words (the "done" line). */
+  notes?: boolean;
 }
 
 export function readBack(parse: Parse, t: TFunction, options: ReadBackOptions = { locale: 'zh-CN' }): string {
@@ -80,7 +82,7 @@ export function readBack(parse: Parse, t: TFunction, options: ReadBackOptions = 
     parse.unknownWords.length ? t('commands.unknown', { words: parse.unknownWords.join(options.locale === 'en' ? ', ' : '、') }) : '',
   ].filter(Boolean);
   if (parse.error) notes.unshift(t(`commands.errors.${parse.error.code}`, { detail: parse.error.detail ?? '' }));
-  if (notes.length) line = [line, ...notes].filter(Boolean).join(options.locale === 'en' ? ' — ' : ' —— ');
+  if (notes.length && options.notes !== false) line = [line, ...notes].filter(Boolean).join(options.locale === 'en' ? ' — ' : ' —— ');
   return line;
 }
 

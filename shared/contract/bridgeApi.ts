@@ -43,6 +43,7 @@ export const preloadRequestNames = [
   'case.attach',
   'command.understand',
   'wall.get',
+  'keymap.get',
   'cameras.list',
   'video.get',
   'video.coverage',

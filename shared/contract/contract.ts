@@ -7,6 +7,7 @@ import type { DistrictGeography } from '../domain/district';
 import type { Category, Department, Source } from '../domain/organisation';
 import type { WindowRole } from '../wall/roles';
 import type { Lexicon } from '../commands/lexicon';
+import type { Binding } from '../commands/keymap';
 import type { Camera } from '../video/camera';
 import { VideoStateSchema, type VideoCoverage, type VideoState } from '../video/videoState';
 import { WallStateSchema, type WallState } from '../wall/wallState';
@@ -205,6 +206,12 @@ export interface CommandOutcome {
   undoableUntil: number | null;
 }
 
+export interface Keymap {
+  bindings: Binding[];
+  /** Problems of the room's keymap file, in the window's language; the defaults are in use when there are any. */
+  problems: string[];
+}
+
 /** Long enough that the parser, not the schema, says "too long" in the operator's language. */
 const CommandText = z.string().max(20_000);
 
@@ -231,6 +238,8 @@ export const queries = {
   /** The command bar's read-back as the operator types (docs/COMMANDS.md). */
   'command.understand': define<CommandUnderstanding>()(z.object({ text: CommandText })),
   'wall.get': define<WallState>()(NoArgs),
+  /** The shift's hotkeys (defaults, or the room's keymap.json), and why a keymap file was refused. */
+  'keymap.get': define<Keymap>()(NoArgs),
   'cameras.list': define<Camera[]>()(NoArgs),
   /** What every screen of the video wall shows and why (docs/ARCHITECTURE.md, video wall). */
   'video.get': define<VideoState>()(NoArgs),

@@ -102,9 +102,15 @@ describe('the command bar in the core', () => {
     expect(getCase(item.id)).toMatchObject({ status: 'registered', assignments: [] });
     const last = value<TimelineEntry[]>(test.request('case.timeline', { caseId: item.id })).at(-1)!;
     expect(last).toMatchObject({ kind: 'undone', input: 'hotkey', actor: 'op01' });
+    // Buttons and letter keys are undoable too: before the dispatch came the registration, and before it the report.
+    value(test.request('command.undo', {}, operator));
+    expect(getCase(item.id).status).toBe('reported');
+    value(test.request('command.undo', {}, operator));
+    expect(getCase(item.id).status).toBe('voided');
     expect((test.request('command.undo', {}, operator) as { error: { message: string } }).error.message).toBe('没有可撤销的操作。');
 
-    value(run('派 this 城管', item.id));
+    const later = newRegisteredCase();
+    value(run('派 this 城管', later.id));
     test.advance(31_000);
     expect((test.request('command.undo', {}, operator) as { error: { message: string } }).error.message).toBe('已超过可撤销时间。');
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { LexiconSchema } from '../../../shared/commands/lexicon';
+import { loadKeymap } from '../../../shared/commands/keymap';
 import { CameraSchema, type Camera } from '../../../shared/video/camera';
 import type { ReferenceData } from '../../../shared/contract/contract';
 import {
@@ -71,6 +72,17 @@ export function readCameras(dir: string): Camera[] {
     ids.add(camera.id);
   }
   return cameras;
+}
+
+/** The room's hotkeys: keymap.json over the defaults; a file with any problem is refused as a whole. */
+export function readKeymap(dir: string): ReturnType<typeof loadKeymap> {
+  const path = join(dir, 'keymap.json');
+  if (!existsSync(path)) return loadKeymap(null);
+  try {
+    return loadKeymap(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (error) {
+    return { ...loadKeymap(null), problems: [{ kind: 'badKey', action: '(file)', key: error instanceof Error ? error.message : String(error) }] };
+  }
 }
 
 /** The folder's console accounts (operators.json), if it has them. */

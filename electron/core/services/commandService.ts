@@ -59,10 +59,11 @@ export function createCommandService(deps: {
     return { parse, readBack: describe(parse, locale), ready: parse.error === null };
   }
 
-  function describe(parse: Parse, locale: Locale): string {
+  function describe(parse: Parse, locale: Locale, notes = true): string {
     const reference = deps.reference();
     return readBack(parse, deps.translators[locale].t, {
       locale,
+      notes,
       defaultLeadName: (code) => {
         const lead = reference.data.departments.find((department) => department.id === reference.category(code)?.leadDepartmentId);
         return lead ? localName(lead.name, locale) : null;
@@ -209,14 +210,15 @@ export function createCommandService(deps: {
       if (parse.kind === 'undo') return this.undo(actor, locale);
       if (parse.error) throw new CoreError('commandRefused', { message: line });
       if (args.expectedReadBack !== null && args.expectedReadBack !== line) throw refuse(locale, 'changed');
-      const done = execute(parse, args.selectedCaseId, actor, locale);
+      const result = execute(parse, args.selectedCaseId, actor, locale);
       const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
+      const done = describe(parse, locale, false);
       remember(actor, {
-        readBack: { [locale]: line, [other]: describe(parseCommand(args.text, parserContext(), other), other) } as Record<Locale, string>,
-        cases: done.cases.map((item, index) => ({ caseId: item.id, before: snapshotOf(done.before[index]!), lastEventId: deps.store.lastEventId(item.id) })),
-        wall: done.wall,
+        readBack: { [locale]: done, [other]: describe(parseCommand(args.text, parserContext(), other), other, false) } as Record<Locale, string>,
+        cases: result.cases.map((item, index) => ({ caseId: item.id, before: snapshotOf(result.before[index]!), lastEventId: deps.store.lastEventId(item.id) })),
+        wall: result.wall,
       });
-      return { readBack: line, caseId: done.cases[0]?.id ?? null, caseNumber: done.cases[0]?.number ?? null, undoableUntil: deps.clock() + undoWindowMs };
+      return { readBack: done, caseId: result.cases[0]?.id ?? null, caseNumber: result.cases[0]?.number ?? null, undoableUntil: deps.clock() + undoWindowMs };
     },
 
     /** Takes back the operator's last action, if it is recent and nothing changed since. */
@@ -231,9 +233,28 @@ export function createCommandService(deps: {
       deps.cases.batch(() => {
         for (const item of entry.cases) deps.cases.restore(item.caseId, item.before, item.lastEventId, actor, { undid: entry.readBack['zh-CN'] });
       });
+      // Each case is now as the previous entry left it: that entry can be undone next.
+      for (const item of entry.cases) {
+        for (const earlier of stack) for (const touched of earlier.cases) if (touched.caseId === item.caseId) touched.lastEventId = deps.store.lastEventId(item.caseId);
+      }
       if (entry.wall) deps.wall.change(entry.wall);
       const line = deps.translators[locale].t('commands.undone', { readBack: entry.readBack[locale] });
       return { readBack: line, caseId: entry.cases[0]?.caseId ?? null, caseNumber: null, undoableUntil: null };
+    },
+
+    /**
+     * Keeps an action taken with a button or a letter key undoable too: `label`
+     * names it in both languages, `before` is the case as it was (null for a
+     * new case, which an undo voids).
+     */
+    track(actor: Actor, label: Record<Locale, string>, before: Case | null, change: () => Case): Case {
+      const after = change();
+      remember(actor, {
+        readBack: label,
+        cases: [{ caseId: after.id, before: snapshotOf(before ?? { ...after, status: 'voided', assignments: [] }), lastEventId: deps.store.lastEventId(after.id) }],
+        wall: null,
+      });
+      return after;
     },
 
     /** Reference data or cameras changed: rebuild the vocabulary on next use. */

@@ -7,7 +7,7 @@ import type { WallState } from '../state/wallStore';
 import { formatTime, useLookups, useMinuteClock } from '../shell/lookups';
 import { useWall, useWallState } from '../shell/WallContext';
 import { ActionForm, needsForm } from './ActionForm';
-import { actionKeys } from './actionKeys';
+import { useKeyFor } from '../shell/hotkeys';
 import { DeadlineBar } from './deadline';
 import { Photos } from './Photos';
 
@@ -39,6 +39,7 @@ export interface CaseDetailHandle {
 
 /** Mounted with `key={selectedCaseId}`, so a new selection starts from a clean pane. */
 export const CaseDetail = forwardRef<CaseDetailHandle>(function CaseDetail(_props, ref) {
+  const keyFor = useKeyFor();
   const { t } = useTranslation();
   const { bridge } = useWall();
   const selectedId = useWallState(selectSelectedId);
@@ -120,7 +121,7 @@ export const CaseDetail = forwardRef<CaseDetailHandle>(function CaseDetail(_prop
   const placeLine = [lookups.subDistrictName(item.subDistrictId), lookups.workstationName(item.workstationId), lookups.gridName(item.gridId)].filter(Boolean).join(' · ');
 
   return (
-    <section className="case-detail" aria-label={t('queue.detail')} data-testid="case-detail">
+    <section className="case-detail" tabIndex={-1} aria-label={t('queue.detail')} data-testid="case-detail">
       <header>
         <h2>
           {item.number} {item.urgent && <span className="urgent-tag">{t('queue.urgent')}</span>}
@@ -192,7 +193,7 @@ export const CaseDetail = forwardRef<CaseDetailHandle>(function CaseDetail(_prop
         <p className="notice" data-testid="duplicate">
           {t('detail.duplicates', { number: duplicates[0].number })}{' '}
           <button className="button" onClick={() => setForm('merge')}>
-            {t('detail.mergeInto', { number: duplicates[0].number })} <kbd>M</kbd>
+            {t('detail.mergeInto', { number: duplicates[0].number })} <kbd>{keyFor('act.merge')}</kbd>
           </button>
         </p>
       )}
@@ -201,7 +202,7 @@ export const CaseDetail = forwardRef<CaseDetailHandle>(function CaseDetail(_prop
         <div className="action-buttons" role="toolbar" aria-label={t('detail.actions')}>
           {actions.map((action) => (
             <button key={action} className="button" disabled={busy} onClick={() => start(action)} data-action={action}>
-              {t(`actions.${action}`)} <kbd>{actionKeys[action]}</kbd>
+              {t(`actions.${action}`)} <kbd>{keyFor(`act.${action}`)}</kbd>
             </button>
           ))}
         </div>

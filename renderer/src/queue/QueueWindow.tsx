@@ -1,17 +1,18 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { caseActions, type CaseAction } from '../../../shared/domain/lifecycle';
+import { useWindowHotkeys } from '../shell/hotkeys';
 import { useTranslation } from 'react-i18next';
 import { rememberSignIn } from '../state/sync';
 import type { WallState } from '../state/wallStore';
 import { useWall, useWallState } from '../shell/WallContext';
 import { WindowHeader } from '../shell/WindowHeader';
-import { actionForKey } from './actionKeys';
 import { CaseDetail, type CaseDetailHandle } from './CaseDetail';
 import { CaseList } from './CaseList';
 import { FilterBar } from './FilterBar';
 import { HandoverDialog } from './HandoverDialog';
 import { NewCaseForm } from './NewCaseForm';
 import { Scoreboard } from './Scoreboard';
-import { SignInDialog } from './SignInDialog';
+import { SignInDialog } from '../shell/SignInDialog';
 import { defaultFilters, useCaseQuery, type QueueFilters } from './useCaseQuery';
 
 const selectOpenCases = (state: WallState) => state.openCases;
@@ -20,11 +21,6 @@ const selectOperator = (state: WallState) => state.operator;
 const selectSelectedId = (state: WallState) => state.selectedCaseId;
 
 type Overlay = 'none' | 'newCase' | 'signIn' | 'handover';
-
-/** Typing in a field never triggers a shortcut. */
-function typingIn(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 export function QueueWindow() {
   const { t } = useTranslation();
@@ -46,35 +42,39 @@ export function QueueWindow() {
     return { open: openCases.size, urgent };
   }, [openCases]);
 
-  // The shift's keys: move through the list, search, new case, and the letter of each action.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || typingIn(event.target) || overlay !== 'none') return;
-      const rows = view.loaded();
-      const selected = store.getState().selectedCaseId;
-      const index = rows.findIndex((row) => row.id === selected);
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        const next = rows[Math.max(0, Math.min(rows.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
-        if (next) store.getState().caseSelected(next.id);
-        event.preventDefault();
-      } else if (event.key === '/') {
-        searchRef.current?.focus();
-        event.preventDefault();
-      } else if (event.key.toUpperCase() === 'N' && canWrite) {
-        setOverlay(operator ? 'newCase' : 'signIn');
-      } else if (event.key === 'Escape') {
-        store.getState().caseSelected(null);
-      } else {
-        const action = actionForKey(event.key);
-        if (action && selected !== null) {
-          detailRef.current?.act(action);
-          event.preventDefault();
-        }
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [view, store, overlay, canWrite, operator]);
+  // The shift's keys (shared/commands/keymap.ts): move through the list, search, new case,
+  // one key per linked department, and the letter of each action. Typing in a field never triggers them.
+  const move = (step: 1 | -1) => {
+    const rows = view.loaded();
+    const index = rows.findIndex((row) => row.id === store.getState().selectedCaseId);
+    const next = rows[Math.max(0, Math.min(rows.length - 1, index + step))];
+    if (next) store.getState().caseSelected(next.id);
+  };
+  const dispatchTo = (order: number) => {
+    const department = store.getState().reference?.departments.find((item) => item.kind === 'linked' && item.order === order);
+    const selected = store.getState().selectedCaseId;
+    if (!department || selected === null || overlay !== 'none') return;
+    // The same path as typing "派 this 城管中队": read back in the outcome line, audited as a hotkey, undoable.
+    void bridge
+      .request('command.run', { text: `派 this ${department.name.zh}`, selectedCaseId: selected }, 'hotkey')
+      .then(
+        (outcome) => setNotice(t('commands.done', { readBack: outcome.readBack })),
+        (error: unknown) => setNotice(error instanceof Error ? error.message : String(error)),
+      );
+  };
+  const act = (action: CaseAction) => {
+    if (overlay === 'none' && store.getState().selectedCaseId !== null) detailRef.current?.act(action);
+  };
+  useWindowHotkeys({
+    nextCase: () => move(1),
+    previousCase: () => move(-1),
+    openCase: () => document.querySelector<HTMLElement>('[data-testid="case-detail"]')?.focus(),
+    clearSelection: () => store.getState().caseSelected(null),
+    search: () => searchRef.current?.focus(),
+    newCase: () => canWrite && setOverlay(operator ? 'newCase' : 'signIn'),
+    ...Object.fromEntries(([1, 2, 3, 4, 5, 6, 7, 8] as const).map((order) => [`dispatch.${order}`, () => dispatchTo(order)])),
+    ...Object.fromEntries(caseActions.map((action) => [`act.${action}`, () => act(action)])),
+  });
 
   const signOut = async () => {
     await bridge.request('session.signOut', {}, 'mouse');

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperatorInfo } from '../../../shared/contract/contract';
 import { rememberSignIn } from '../state/sync';
-import { useWall } from '../shell/WallContext';
+import { useWall } from './WallContext';
 
 /** Who is at this console: an operator, or the duty director who may approve. */
 export function SignInDialog({ onClose }: { onClose: () => void }) {
@@ -35,7 +35,7 @@ export function SignInDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
-      <form className="modal sign-in" role="dialog" aria-label={t('signIn.title')} onSubmit={(event) => void submit(event)}>
+      <form className="modal sign-in" role="dialog" aria-modal="true" aria-label={t('signIn.title')} onSubmit={(event) => void submit(event)}>
         <h2>{t('signIn.title')}</h2>
         <label>
           {t('signIn.operator')}

@@ -7,7 +7,8 @@ import { useWallState } from './WallContext';
 
 const selectLink = (state: WallState): LinkState => state.link;
 const selectDemo = (state: WallState) => state.session?.demo ?? false;
-const selectPublic = (state: WallState) => state.session?.audience === 'public';
+/** A visitors' window, or a wall window while the wall is in presentation mode. */
+const selectPublic = (state: WallState) => state.session?.audience === 'public' || (state.wall?.presentation === true && state.session?.role !== 'queue');
 
 /** Title, clock and the link to the core: the first things a director looks for. */
 export function WindowHeader({ role, children }: { role: WindowRole; children?: React.ReactNode }) {

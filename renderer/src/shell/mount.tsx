@@ -8,6 +8,7 @@ import './i18n';
 import { i18n } from './i18n';
 import './theme.css';
 import { WallContext } from './WallContext';
+import { CommandLayer } from './CommandLayer';
 
 /** Every window starts the same way: one bridge, one store, kept in sync with the core. */
 export function mountWindow(role: WindowRole, app: ReactNode): void {
@@ -18,7 +19,9 @@ export function mountWindow(role: WindowRole, app: ReactNode): void {
   document.body.dataset.role = role;
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <WallContext.Provider value={{ bridge, store }}>{app}</WallContext.Provider>
+      <WallContext.Provider value={{ bridge, store }}>
+        <CommandLayer>{app}</CommandLayer>
+      </WallContext.Provider>
     </StrictMode>,
   );
 }

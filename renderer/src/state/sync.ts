@@ -18,7 +18,8 @@ export function syncWithCore(bridge: CoreBridge, store: WallStore): () => void {
     try {
       const session = await bridge.request('session.hello', {});
       const reference = store.getState().reference ?? (await bridge.request('reference.get', {}));
-      store.getState().sessionStarted(session, reference);
+      const keymap = store.getState().keymap ?? (await bridge.request('keymap.get', {}));
+      store.getState().sessionStarted(session, reference, keymap);
       if (!session.operator) await resumeSignIn(bridge, store);
       const wall = await bridge.request('wall.get', {});
       const video = await bridge.request('video.get', {});

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { OperatorInfo, ReferenceData, SessionInfo } from '../../../shared/contract/contract';
+import type { Keymap, OperatorInfo, ReferenceData, SessionInfo } from '../../../shared/contract/contract';
 import type { EventMessage } from '../../../shared/contract/messages';
 import { isOpen, type Case } from '../../../shared/domain/case';
 import type { WallState as WallScreens } from '../../../shared/wall/wallState';
@@ -31,10 +31,12 @@ export interface WallState {
   wall: WallScreens | null;
   /** What every screen of the video wall shows and why (resolved by the core). */
   video: VideoState | null;
+  /** The shift's hotkeys, from the core (the room's keymap file or the defaults). */
+  keymap: Keymap | null;
 
   linkChanged(link: LinkState): void;
   operatorChanged(operator: OperatorInfo | null): void;
-  sessionStarted(session: SessionInfo, reference: ReferenceData): void;
+  sessionStarted(session: SessionInfo, reference: ReferenceData, keymap: Keymap): void;
   snapshotLoaded(seq: number, cases: readonly Case[], wall: WallScreens, video?: VideoState): void;
   eventReceived(message: EventMessage): void;
   caseSelected(caseId: number | null): void;
@@ -56,10 +58,11 @@ export function createWallStore() {
     lastChanged: null,
     wall: null,
     video: null,
+    keymap: null,
 
     linkChanged: (link) => set({ link }),
     operatorChanged: (operator) => set({ operator }),
-    sessionStarted: (session, reference) => set({ session, reference, operator: session.operator }),
+    sessionStarted: (session, reference, keymap) => set({ session, reference, keymap, operator: session.operator }),
     snapshotLoaded: (seq, cases, wall, video) =>
       set({ seq, wall, ...(video ? { video } : {}), needsResync: false, openCases: new Map(cases.filter((item) => isOpen(item.status)).map((item) => [item.id, item])) }),
     eventReceived: (message) => {
