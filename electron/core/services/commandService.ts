@@ -1,4 +1,4 @@
-import type { i18n } from 'i18next';
+import type { i18n, TFunction } from 'i18next';
 import type { CommandOutcome, CommandUnderstanding } from '../../../shared/contract/contract';
 import { parseCommand, type CaseRef, type Parse, type ParserContext } from '../../../shared/commands/parser';
 import { readBack } from '../../../shared/commands/readBack';
@@ -46,11 +46,7 @@ export function createCommandService(deps: {
   const undoStacks = new Map<string, UndoEntry[]>();
 
   function parserContext(): ParserContext {
-    if (context) return context;
-    const reference = deps.reference();
-    const data = reference.data;
-    const vocabulary = buildVocabulary({ ...data, cameras: deps.cameras() });
-    context = { vocabulary, geography: data.geography, locate: reference.locate };
+    context ??= createParserContext(deps.reference(), deps.cameras());
     return context;
   }
 
@@ -60,15 +56,7 @@ export function createCommandService(deps: {
   }
 
   function describe(parse: Parse, locale: Locale, notes = true): string {
-    const reference = deps.reference();
-    return readBack(parse, deps.translators[locale].t, {
-      locale,
-      notes,
-      defaultLeadName: (code) => {
-        const lead = reference.data.departments.find((department) => department.id === reference.category(code)?.leadDepartmentId);
-        return lead ? localName(lead.name, locale) : null;
-      },
-    });
+    return describeParse(parse, deps.reference(), deps.translators[locale].t, locale, notes);
   }
 
   const refuse = (locale: Locale, key: string, params: Record<string, unknown> = {}) =>
@@ -264,6 +252,24 @@ export function createCommandService(deps: {
   };
 }
 export type CommandService = ReturnType<typeof createCommandService>;
+
+/** What the parser knows of this room: its district, departments, taxonomy, lexicon and cameras. */
+export function createParserContext(reference: ReferenceIndex, cameras: readonly Camera[]): ParserContext {
+  const data = reference.data;
+  return { vocabulary: buildVocabulary({ ...data, cameras }), geography: data.geography, locate: reference.locate };
+}
+
+/** The read-back line of a parse, naming the default department of a new case's category. */
+export function describeParse(parse: Parse, reference: ReferenceIndex, t: TFunction, locale: Locale, notes = true): string {
+  return readBack(parse, t, {
+    locale,
+    notes,
+    defaultLeadName: (code) => {
+      const lead = reference.data.departments.find((department) => department.id === reference.category(code)?.leadDepartmentId);
+      return lead ? localName(lead.name, locale) : null;
+    },
+  });
+}
 
 /** A camera named after the road comes first ("光复路早市东" for 光复路), then the one nearest to its line. */
 function roadRank(camera: Camera, road: { name: { zh: string; en: string }; line: [number, number][] }): number {
