@@ -164,15 +164,15 @@ async function uiLatencies(urls: WallUrls, samples: number): Promise<{ video: nu
   }
 }
 
-/** Records when each case row first shows the status "registered". */
-function watchStatusChanges(page: Page): Promise<void> {
+/** Records when each case row first shows a status (window.<status>At[number]). */
+export function watchStatusChanges(page: Page, status = 'registered'): Promise<void> {
   return page.evaluate(`(() => {
-    const registeredAt = {};
-    window.registeredAt = registeredAt;
+    const seenAt = {};
+    window[${JSON.stringify(`${status}At`)}] = seenAt;
     new MutationObserver(() => {
       const now = Date.now();
-      for (const row of document.querySelectorAll('[data-status="registered"][data-case-number]')) {
-        if (!(row.dataset.caseNumber in registeredAt)) registeredAt[row.dataset.caseNumber] = now;
+      for (const row of document.querySelectorAll('[data-status="${status}"][data-case-number]')) {
+        if (!(row.dataset.caseNumber in seenAt)) seenAt[row.dataset.caseNumber] = now;
       }
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
   })()`);
