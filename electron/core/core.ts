@@ -186,7 +186,20 @@ export function createCore(options: CoreOptions) {
   }));
   const keymap = readKeymap(options.referenceDir ?? demoReferenceDir(options.resourcesDir));
   if (keymap.problems.length) logger.error('keymap.refused', { problems: keymap.problems });
-  const commands = createCommandService({ cases, store, reference: () => reference, cameras: () => cameras, wall, translators, clock });
+  const commands = createCommandService({
+    cases,
+    store,
+    reference: () => reference,
+    cameras: () => cameras,
+    wall,
+    // The video wall is made below; these run only when a command does.
+    video: {
+      cameraOn: (screen) => cameras.find((camera) => camera.id === video.state.tiles.find((tile) => tile.screen === screen)?.cameraId) ?? null,
+      place: (screen, cameraId) => void video.place(screen, cameraId),
+    },
+    translators,
+    clock,
+  });
 
   const attachments = createAttachmentService({ db, cases: store, clock, names: () => operatorNames({ locale: 'zh-CN' }) });
 

@@ -153,6 +153,16 @@ describe('the command bar in the core', () => {
     expect(value<WallState>(test.request('wall.get', {})).presentation).toBe(false);
   });
 
+  it('places a case seen on a screen where that screen\'s camera looks', async () => {
+    value(run('屏5 康乐路小学'));
+    await Promise.resolve(); // the video wall follows the wall state as soon as the event has gone out
+    const outcome = value<CommandOutcome>(run('屏5 两个摊头占道，城管去'));
+    const item = getCase(outcome.caseId!);
+    expect(item.address).toBe('康乐路小学校门');
+    expect(item.gridId).not.toBeNull();
+    expect(item.lngLat).not.toBeNull();
+  });
+
   it('answers in the window language, and says what it did not understand', () => {
     const understood = understand('Rubbish piled outside Guangfu Road 120, send sanitation, blorp', english);
     expect(understood.readBack).toContain('Guangfu Road 120');

@@ -39,6 +39,8 @@ export function createCommandService(deps: {
   reference: () => ReferenceIndex;
   cameras: () => readonly Camera[];
   wall: WallService;
+  /** The video wall: which camera a screen shows, and putting one there (it refuses pinned screens). */
+  video: { cameraOn(screen: number): Camera | null; place(screen: number, cameraId: string): void };
   translators: Record<Locale, i18n>;
   clock: () => number;
 }) {
@@ -102,15 +104,17 @@ export function createCommandService(deps: {
     switch (parse.kind) {
       case 'newCase': {
         const location = parse.location;
+        // "屏11 两个摊头": seen on a screen, so it is where that screen's camera looks.
+        const seenOn = !location?.lngLat && parse.screen !== null ? deps.video.cameraOn(parse.screen) : null;
         const created = deps.cases.batch(() => {
           const item = deps.cases.create(
             {
               description: parse.input,
               categoryCode: parse.category!.code,
               sourceId: deps.reference().source(spokenOrderSource) ? spokenOrderSource : deps.reference().data.sources[0]!.id,
-              lngLat: location?.lngLat ?? null,
+              lngLat: location?.lngLat ?? seenOn?.position ?? null,
               placeId: null,
-              address: location?.text ?? '',
+              address: location?.text ?? (seenOn ? localName(seenOn.name, 'zh-CN') : ''),
               urgent: parse.urgency === 'urgent',
               reporter: null,
               reportedAt: null,
@@ -161,7 +165,7 @@ export function createCommandService(deps: {
         if (parse.screen! < 1 || parse.screen! > maxScreenNumber) throw refuse(locale, 'badScreen', { max: maxScreenNumber });
         const camera = cameraFor(parse, locale);
         const before = deps.wall.state;
-        deps.wall.change({ screens: { ...before.screens, [String(parse.screen)]: camera.id } });
+        deps.video.place(parse.screen!, camera.id);
         return { cases: [], before: [], wall: before };
       }
       case 'layout':
