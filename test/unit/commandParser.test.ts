@@ -1,16 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CommandKind } from '../../shared/commands/grammar';
-import { LexiconSchema } from '../../shared/commands/lexicon';
 import { parseCommand, type Parse, type ParseErrorCode, type ParserContext } from '../../shared/commands/parser';
 import { readBack } from '../../shared/commands/readBack';
-import { buildVocabulary, type MatchReason } from '../../shared/commands/vocabulary';
-import { createGridLocator } from '../../shared/domain/locate';
+import type { MatchReason } from '../../shared/commands/vocabulary';
 import type { Locale } from '../../shared/domain/names';
-import { CategoriesSchema, DepartmentsSchema, DistrictGeographySchema } from '../../shared/domain/referenceSchemas';
 import { createI18n } from '../../shared/i18n';
+import { demoParserContext } from '../support/demoParser';
 
 /**
  * The command language against the way the room talks: every row is one
@@ -20,21 +16,13 @@ import { createI18n } from '../../shared/i18n';
  * finds too much as well as too little.
  */
 
-const demo = (file: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../resources/demo/${file}`, import.meta.url)), 'utf8')) as unknown;
 
 let context: ParserContext;
 let zh: TFunction;
 let en: TFunction;
 
 beforeAll(() => {
-  const geography = DistrictGeographySchema.parse(demo('district.json'));
-  const vocabulary = buildVocabulary({
-    departments: DepartmentsSchema.parse(demo('departments.json')),
-    geography,
-    categories: CategoriesSchema.parse(demo('categories.json')),
-    lexicon: LexiconSchema.parse(demo('lexicon.json')),
-  });
-  context = { vocabulary, geography, locate: createGridLocator(geography) };
+  context = demoParserContext();
   zh = createI18n('zh-CN').t;
   en = createI18n('en').t;
 });

@@ -1,18 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fillerWords, layoutWords, presentationSwitch, selectedCaseWords, urgencyWords, verbs, videoModules } from '../../shared/commands/grammar';
-import { LexiconSchema } from '../../shared/commands/lexicon';
 import { maxCommandLength } from '../../shared/commands/normalize';
 import { parseCommand, type Parse, type ParserContext } from '../../shared/commands/parser';
 import { readBack } from '../../shared/commands/readBack';
-import { buildVocabulary, lookUpLatin } from '../../shared/commands/vocabulary';
-import { createGridLocator } from '../../shared/domain/locate';
+import { lookUpLatin } from '../../shared/commands/vocabulary';
 import type { Locale } from '../../shared/domain/names';
-import { CategoriesSchema, DepartmentsSchema, DistrictGeographySchema } from '../../shared/domain/referenceSchemas';
 import { createI18n } from '../../shared/i18n';
+import { demoParserContext } from '../support/demoParser';
 
 /**
  * The command bar takes whatever a keyboard, an IME, a paste or a speech
@@ -20,7 +16,6 @@ import { createI18n } from '../../shared/i18n';
  * deterministic and honest about words it does not know.
  */
 
-const demo = (file: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../resources/demo/${file}`, import.meta.url)), 'utf8')) as unknown;
 const errorCodes = ['empty', 'tooLong', 'unrecognised', 'missingDepartment', 'missingReason', 'missingTarget', 'missingCategory', 'missingScreen', 'missingCamera', 'badLayout', 'missingModule', 'ambiguous'];
 /** Generous for a shared CI machine; a parse takes well under 5 ms. */
 const budgetMs = 50;
@@ -33,14 +28,7 @@ let knownWords: string[];
 let strangeHan: string[];
 
 beforeAll(() => {
-  const geography = DistrictGeographySchema.parse(demo('district.json'));
-  const vocabulary = buildVocabulary({
-    departments: DepartmentsSchema.parse(demo('departments.json')),
-    geography,
-    categories: CategoriesSchema.parse(demo('categories.json')),
-    lexicon: LexiconSchema.parse(demo('lexicon.json')),
-  });
-  context = { vocabulary, geography, locate: createGridLocator(geography) };
+  context = demoParserContext();
   t = { 'zh-CN': createI18n('zh-CN').t, en: createI18n('en').t };
   const grammarWords = [
     ...verbs.flatMap((verb) => [...verb.zh, ...verb.en]),
@@ -52,7 +40,7 @@ beforeAll(() => {
     ...fillerWords.zh,
     ...fillerWords.en,
   ];
-  knownWords = [...new Set([...[...vocabulary.byFirst.values()].flat().map((form) => form.text), ...grammarWords])];
+  knownWords = [...new Set([...[...context.vocabulary.byFirst.values()].flat().map((form) => form.text), ...grammarWords])];
   const patternCharacters = '零〇一二两三四五六七八九十百几个辆处名位家只堆台根块条间户把顶棵起伙拨车号弄號口级点分半钟屏幕大原因理由为部门类别地点这件本此该当前画面宫格';
   const used = new Set([...knownWords.join(''), ...patternCharacters]);
   strangeHan = [];
