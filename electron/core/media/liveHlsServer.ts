@@ -139,8 +139,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 //
 // A camera's sequence number `seq` shows clip position `seq + offset`, where
 // a position counts segments across endless passes of the clip. Sequence 0
-// started at wall time `phaseMs` (after the Unix epoch), so sequence numbers
-// and date-times stay the same across restarts of the server.
+// started at wall time `phaseMs` after the start of the UTC day the server
+// started on, so sequence numbers and date-times stay the same across
+// restarts of the server that day. Not the Unix epoch: hls.js keeps an array
+// indexed by discontinuity sequence and copies it on every segment, and a
+// sequence in the hundreds of millions (one per loop since 1970) costs
+// seconds of CPU per segment.
 
 interface CameraTimeline {
   id: string;
@@ -148,7 +152,7 @@ interface CameraTimeline {
   clip: Clip;
   /** Clip segment shown at sequence 0: cameras on the same clip start at different points. */
   offset: number;
-  /** Staggers segment boundaries so the wall's playlists do not all refresh in the same instant. */
+  /** When sequence 0 started (wall time); staggered so the wall's playlists do not all refresh in the same instant. */
   phaseMs: number;
 }
 
@@ -200,7 +204,7 @@ function livePlaylist(camera: CameraTimeline, nowMs: number, windowSegments: num
   return lines.join('\n') + '\n';
 }
 
-function planTimelines(cameras: readonly LiveCamera[], clips: Clip[]): CameraTimeline[] {
+function planTimelines(cameras: readonly LiveCamera[], clips: Clip[], originMs: number): CameraTimeline[] {
   const seen = new Set<string>();
   const assigned = cameras.map((camera, index) => {
     if (seen.has(camera.id)) throw new Error(`camera ${camera.id} is listed twice`);
@@ -218,7 +222,7 @@ function planTimelines(cameras: readonly LiveCamera[], clips: Clip[]): CameraTim
     const offset = Math.floor((rank * count) / sharing.length) % count;
     // Golden-ratio steps spread the phases evenly however many cameras there are.
     const phaseMs = Math.round(((index * 0.6180339887) % 1) * Math.min(...clip.durationsMs));
-    return { id: camera.id, hostLabel: hostLabels[index]!, clip, offset, phaseMs };
+    return { id: camera.id, hostLabel: hostLabels[index]!, clip, offset, phaseMs: originMs + phaseMs };
   });
 }
 
@@ -278,7 +282,7 @@ interface StalledResponse {
 export async function startLiveHlsServer(options: LiveHlsServerOptions): Promise<LiveHlsServer> {
   const now = options.now ?? Date.now;
   const windowSegments = Math.max(3, Math.floor(options.windowSegments ?? 4));
-  const timelines = new Map(planTimelines(options.cameras, await loadClips(options.clipsDir)).map((camera) => [camera.id, camera]));
+  const timelines = new Map(planTimelines(options.cameras, await loadClips(options.clipsDir), Math.floor(now() / 86_400_000) * 86_400_000).map((camera) => [camera.id, camera]));
   const activeFaults = new Map<string, { fault: StreamFault; sinceMs: number }>();
   const stalled = new Map<string, Set<StalledResponse>>();
 
