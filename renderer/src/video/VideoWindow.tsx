@@ -1,41 +1,234 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { streamUrl, type Camera } from '../../../shared/video/camera';
+import { customLayout, presetLayout, tileRects, type Layout } from '../../../shared/video/layout';
+import type { VideoState } from '../../../shared/video/videoState';
 import type { WallState } from '../state/wallStore';
-import { ageParts, useLookups, useMinuteClock } from '../shell/lookups';
-import { useWallState } from '../shell/WallContext';
+import { ageParts, formatTime, useLookups, useMinuteClock } from '../shell/lookups';
+import { useWall, useWallState } from '../shell/WallContext';
 import { WindowHeader } from '../shell/WindowHeader';
+import { CameraPanel } from './CameraPanel';
+import { PlayerPool } from './playerPool';
+import { SnapshotDialog } from './SnapshotDialog';
+import { playerCount, type TilePlayer } from './tilePlayer';
+import { VideoTile, type TileActions } from './VideoTile';
+import { WallHealthBar } from './WallHealthBar';
 
 const selectOpenCases = (state: WallState) => state.openCases;
-
-/** Screens are numbered from 1 across the whole wall; people call them out aloud. */
-const layout = { columns: 3, rows: 3, firstScreen: 1 };
+const selectVideo = (state: WallState) => state.video;
+const selectLayout = (state: WallState) => state.wall?.layout ?? null;
+const selectPublic = (state: WallState) => state.session?.audience === 'public' || (state.wall?.presentation ?? false);
 const tickerLength = 6;
 
 /**
- * The camera matrix. Until cameras are configured (see README, "real
- * cameras"), each screen says so plainly instead of pretending to play.
- * Under the matrix, the newest open cases, so the wall shows what is
- * happening even without video.
+ * Which part of the wall this window shows: `?window=N` (0 = leftmost video
+ * window) numbers its screens after those of the windows before it, and
+ * `?cols=&rows=` gives a custom grid (e.g. an 18-screen 3×6 wall as three
+ * 3×2 windows); otherwise the wall's shared layout.
+ */
+function windowLayout(shared: number | null): { layout: Layout; windowIndex: number } {
+  const params = new URLSearchParams(window.location.search);
+  const windowIndex = Math.max(0, Number(params.get('window') ?? 0) || 0);
+  const columns = Number(params.get('cols'));
+  const rows = Number(params.get('rows'));
+  if (columns >= 1 && rows >= 1) {
+    try {
+      return { layout: customLayout(columns, rows), windowIndex };
+    } catch {
+      // An impossible grid in the URL: fall back to the wall's own layout.
+    }
+  }
+  return { layout: presetLayout(shared ?? 9) ?? presetLayout(9)!, windowIndex };
+}
+
+export interface VideoProbe {
+  tiles(): Array<{ screen: number; cameraId: string | null; health: string; latencyS: number | null; ttffMs: number | null; url: string | null }>;
+  players(): number;
+}
+
+/**
+ * The camera matrix. Every tile plays its camera's live stream through a
+ * player tuned for walls; the core decides which camera each screen shows
+ * (slot plan, key focus, emergencies, hand placements, pins) and this window
+ * follows it, starting the next slot's streams early so switches are seamless.
  */
 export function VideoWindow() {
-  const { t } = useTranslation();
-  const screens = Array.from({ length: layout.columns * layout.rows }, (_, index) => layout.firstScreen + index);
+  const { t, i18n } = useTranslation();
+  const { bridge } = useWall();
+  const video = useWallState(selectVideo);
+  const sharedLayout = useWallState(selectLayout);
+  const readOnly = useWallState(selectPublic);
+  const [cameras, setCameras] = useState<Camera[]>([]);
+  const [soloScreen, setSoloScreen] = useState<number | null>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [snapshot, setSnapshot] = useState<{ screen: number; camera: Camera; frame: string | null } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const holder = useRef<HTMLDivElement>(null);
+  const [pool, setPool] = useState<PlayerPool | null>(null);
+  const players = useRef(new Map<number, TilePlayer>());
+
+  useEffect(() => {
+    const created = new PlayerPool(holder.current!);
+    setPool(created);
+    return () => created.coolDown();
+  }, []);
+  useEffect(() => {
+    void bridge.request('cameras.list', {}).then(setCameras);
+  }, [bridge]);
+
+  const { layout, windowIndex } = windowLayout(sharedLayout);
+  const rects = useMemo(() => tileRects(layout), [layout]);
+  const firstScreen = windowIndex * rects.length + 1;
+  const cameraById = useMemo(() => new Map(cameras.map((camera) => [camera.id, camera])), [cameras]);
+  const tileByScreen = useMemo(() => new Map((video?.tiles ?? []).map((tile) => [tile.screen, tile])), [video]);
+  const caseNumbers = useMemo(() => new Map((video?.emergencies ?? []).map((emergency) => [emergency.caseId, emergency.caseNumber])), [video]);
+
+  // Pre-warm: start the next slot's streams while the notice lasts; drop the ones no tile took once it ends.
+  const prewarmUrls = useMemo(() => {
+    if (!video?.prewarm) return [];
+    const rendition = rects.length > 4 ? 'sub' : 'main';
+    return video.next.cameraIds.flatMap((id) => {
+      const camera = cameraById.get(id);
+      const url = camera ? streamUrl(camera, rendition) : null;
+      return url ? [url] : [];
+    });
+  }, [video, cameraById, rects.length]);
+  useEffect(() => {
+    if (!pool) return;
+    if (prewarmUrls.length > 0) pool.prewarm(prewarmUrls);
+    pool.coolDown(prewarmUrls);
+  }, [pool, prewarmUrls]);
+
+  const onPlayer = useCallback((screen: number, player: TilePlayer | null) => {
+    if (player) players.current.set(screen, player);
+    else players.current.delete(screen);
+  }, []);
+
+  // A probe for the end-to-end tests and the benchmark: what each tile plays and how it is doing.
+  useEffect(() => {
+    const probe: VideoProbe = {
+      tiles: () =>
+        [...document.querySelectorAll<HTMLElement>('.matrix .tile')].map((element) => {
+          const screen = Number(element.dataset.screen);
+          const player = players.current.get(screen);
+          return {
+            screen,
+            cameraId: element.dataset.camera || null,
+            health: element.dataset.health ?? '',
+            latencyS: player?.snapshot.latencyS ?? null,
+            ttffMs: player?.snapshot.ttffMs ?? null,
+            url: player?.url ?? null,
+          };
+        }),
+      players: playerCount,
+    };
+    (window as unknown as { gridwallVideo?: VideoProbe }).gridwallVideo = probe;
+  }, []);
+
+  const say = (failure: unknown) => setMessage(failure instanceof Error ? failure.message : String(failure));
+  const actions: TileActions = useMemo(
+    () => ({
+      solo: (screen) => setSoloScreen((current) => (current === screen ? null : screen)),
+      place: (screen, cameraId) => void bridge.request('video.place', { screen, cameraId }, 'mouse').then(() => setMessage(null), say),
+      pin: (screen, pinned) => void bridge.request('video.pin', { screen, pinned }, 'mouse').then(() => setMessage(null), say),
+      toCase: (screen, camera, player) => setSnapshot({ screen, camera, frame: player.grabFrame() }),
+    }),
+    [bridge],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && soloScreen !== null && !snapshot) setSoloScreen(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [soloScreen, snapshot]);
+
+  const english = i18n.language === 'en';
   return (
     <div className="window">
-      <WindowHeader role="video" />
+      <WindowHeader role="video">
+        {video && <SlotLine video={video} english={english} />}
+        <WallHealthBar players={players} />
+        {!readOnly && (
+          <button type="button" className="button" aria-pressed={panelOpen} onClick={() => setPanelOpen((open) => !open)}>
+            {t('video.cameras')}
+          </button>
+        )}
+      </WindowHeader>
+      {message && (
+        <p className="video-message" role="alert" onClick={() => setMessage(null)}>
+          {message}
+        </p>
+      )}
+      {notice && (
+        <p className="video-notice" role="status" data-testid="video-notice" onClick={() => setNotice(null)}>
+          {notice}
+        </p>
+      )}
       <main className="video-body">
-        <div className="matrix" style={{ gridTemplateColumns: `repeat(${layout.columns}, 1fr)`, gridTemplateRows: `repeat(${layout.rows}, 1fr)` }}>
-          {screens.map((screen) => (
-            <div className="tile tile-no-signal" key={screen} data-screen={screen}>
-              <span className="tile-screen">{t('video.screen', { n: screen })}</span>
-              <span className="tile-state">{t('video.noSignal')}</span>
-              <span className="tile-hint">{t('video.noSignalHint')}</span>
-            </div>
-          ))}
+        <div className="video-main">
+          <div
+            className="matrix"
+            data-testid="matrix"
+            style={{ gridTemplateColumns: `repeat(${layout.columns}, 1fr)`, gridTemplateRows: `repeat(${layout.rows}, 1fr)` }}
+          >
+            {pool &&
+              rects.map((rect) => {
+                const screen = firstScreen + rect.tileIndex;
+                const tile = tileByScreen.get(screen);
+                const solo = soloScreen === screen;
+                return (
+                  <VideoTile
+                    key={screen}
+                    screen={screen}
+                    tile={tile}
+                    camera={tile?.cameraId ? cameraById.get(tile.cameraId) : undefined}
+                    caseNumber={tile?.caseId !== undefined ? caseNumbers.get(tile.caseId) : undefined}
+                    pool={pool}
+                    solo={solo}
+                    hidden={soloScreen !== null && !solo}
+                    readOnly={readOnly}
+                    actions={actions}
+                    onPlayer={onPlayer}
+                    style={
+                      solo
+                        ? { gridColumn: `1 / span ${layout.columns}`, gridRow: `1 / span ${layout.rows}` }
+                        : { gridColumn: `${rect.column + 1} / span ${rect.columns}`, gridRow: `${rect.row + 1} / span ${rect.rows}` }
+                    }
+                  />
+                );
+              })}
+          </div>
+          {panelOpen && <CameraPanel cameras={cameras} onWall={new Set((video?.tiles ?? []).map((tile) => tile.cameraId ?? ''))} />}
         </div>
         <LatestCases />
       </main>
+      <div className="prewarm-holder" ref={holder} aria-hidden />
+      {snapshot && <SnapshotDialog {...snapshot} slotName={video ? (english ? video.slot.name.en : video.slot.name.zh) : ''} onClose={() => setSnapshot(null)} onCreated={(number) => {
+            setSnapshot(null);
+            setNotice(t('video.created', { number }));
+          }} />}
     </div>
+  );
+}
+
+function SlotLine({ video, english }: { video: VideoState; english: boolean }) {
+  const { t } = useTranslation();
+  const name = (value: { zh: string; en: string }) => (english ? value.en : value.zh);
+  return (
+    <span className="slot-line" data-testid="slot" data-slot={video.slot.id}>
+      <strong>{t('video.slot', { name: name(video.slot.name) })}</strong>
+      <span className="muted">{t('video.nextSlot', { time: formatTime(video.next.atMs - video.clockOffsetMs), name: name(video.next.name) })}</span>
+      {video.prewarm && <span className="badge badge-prewarm">{t('video.prewarming')}</span>}
+      {video.clockOffsetMs !== 0 && <span className="badge badge-demo">{t('video.rehearsal')}</span>}
+      {video.emergencies.map((emergency) => (
+        <span key={emergency.caseId} className="badge badge-emergency" data-testid="emergency-badge">
+          {t('video.emergency', { number: emergency.caseNumber })} · {t('video.emergencyUntil', { time: formatTime(emergency.expiresAtMs - video.clockOffsetMs) })}
+        </span>
+      ))}
+    </span>
   );
 }
 

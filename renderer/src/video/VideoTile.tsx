@@ -1,0 +1,163 @@
+import { useEffect, useRef, useState, useSyncExternalStore, type CSSProperties, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { streamUrl, type Camera } from '../../../shared/video/camera';
+import { subOrMain } from '../../../shared/video/layout';
+import type { VideoTile as TileState } from '../../../shared/video/videoState';
+import type { PlayerPool } from './playerPool';
+import type { PlayerView, TilePlayer } from './tilePlayer';
+
+export const cameraDragType = 'application/x-gridwall-camera';
+
+const idleView: PlayerView = { health: { kind: 'connecting', attempt: 0, lastFrameAtMs: null }, reason: null, latencyS: null, ttffMs: null, hasStill: false, frameAgeS: null, retryInS: null };
+const noSubscription = () => () => undefined;
+
+export interface TileActions {
+  solo(screen: number): void;
+  place(screen: number, cameraId: string): void;
+  pin(screen: number, pinned: boolean): void;
+  toCase(screen: number, camera: Camera, player: TilePlayer): void;
+}
+
+interface Props {
+  screen: number;
+  tile: TileState | undefined;
+  camera: Camera | undefined;
+  caseNumber: string | undefined;
+  pool: PlayerPool;
+  style: CSSProperties;
+  solo: boolean;
+  hidden: boolean;
+  readOnly: boolean;
+  actions: TileActions;
+  /** Registers the tile's player for the wall health bar and the window's test/benchmark probe. */
+  onPlayer(screen: number, player: TilePlayer | null): void;
+}
+
+/**
+ * One screen of the wall. Plays the sub stream when small and the main
+ * stream when large (by its size in device pixels), says which camera it is
+ * and where it comes from, and shows its health honestly: a frozen or lost
+ * picture is never passed off as live.
+ */
+export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo, hidden, readOnly, actions, onPlayer }: Props) {
+  const { t, i18n } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const mount = useRef<HTMLDivElement>(null);
+  const [rendition, setRendition] = useState<'sub' | 'main' | null>(null);
+  const [player, setPlayer] = useState<TilePlayer | null>(null);
+  const [dropping, setDropping] = useState(false);
+
+  // Stream by size, evaluated when the tile's size settles (layouts change in big steps; see subOrMain).
+  useEffect(() => {
+    const element = box.current!;
+    const measure = () => {
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0) return;
+      setRendition(subOrMain(rect.width * devicePixelRatio, rect.height * devicePixelRatio));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const url = camera && rendition ? streamUrl(camera, rendition) : null;
+  useEffect(() => {
+    if (!url) return;
+    const acquired = pool.acquire(url);
+    mount.current!.append(acquired.element);
+    // The player is an external system the effect creates; its state is read through useSyncExternalStore.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setPlayer(acquired);
+    onPlayer(screen, acquired);
+    return () => {
+      onPlayer(screen, null);
+      pool.release(acquired);
+      setPlayer(null);
+    };
+  }, [url, pool, screen, onPlayer]);
+
+  const view = useSyncExternalStore(player?.subscribe ?? noSubscription, () => player?.snapshot ?? idleView);
+  const cameraName = camera ? (i18n.language === 'en' ? camera.name.en : camera.name.zh) : null;
+  const source = tile?.source ?? 'empty';
+  const health = !camera ? 'empty' : !url && rendition ? 'noStream' : view.health.kind;
+  const frameAgeS = view.frameAgeS;
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDropping(false);
+    const cameraId = event.dataTransfer.getData(cameraDragType);
+    if (cameraId) actions.place(screen, cameraId);
+  };
+
+  return (
+    <div
+      ref={box}
+      className={`tile tile-${health} tile-source-${source}${solo ? ' tile-solo' : ''}${hidden ? ' tile-hidden' : ''}${dropping ? ' tile-drop' : ''}`}
+      style={style}
+      data-screen={screen}
+      data-camera={camera?.id ?? ''}
+      data-health={health}
+      data-source={source}
+      tabIndex={0}
+      aria-label={`${t('video.screen', { n: screen })} ${cameraName ?? ''}`}
+      onDoubleClick={() => actions.solo(screen)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && event.target === event.currentTarget) actions.solo(screen);
+      }}
+      onDragOver={(event) => {
+        if (readOnly || !event.dataTransfer.types.includes(cameraDragType)) return;
+        event.preventDefault();
+        setDropping(true);
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={onDrop}
+    >
+      <div className="tile-media" ref={mount} />
+      <span className="tile-screen" data-testid="tile-screen">
+        {screen}
+      </span>
+      {source !== 'empty' && source !== 'slot' && (
+        <span className={`tile-source source-${source}`}>
+          {source === 'emergency' && caseNumber ? t('video.emergency', { number: caseNumber }) : t(`video.source.${source}`)}
+        </span>
+      )}
+      {!camera && <span className="tile-state">{t('video.health.empty')}</span>}
+      {camera && health !== 'live' && (
+        <span className={`tile-state state-${health}`} role="status">
+          {health === 'reconnecting' && view.health.kind === 'reconnecting'
+            ? t('video.health.reconnecting', { attempt: view.health.attempt, seconds: view.retryInS ?? 0 })
+            : t(`video.health.${health}`)}
+          {view.reason && health !== 'frozen' && <small>{t(`video.reason.${view.reason}`)}</small>}
+          {frameAgeS !== null && (health === 'frozen' || health === 'offline' || health === 'reconnecting' || health === 'buffering') && (
+            <small>{t('video.frameAge', { age: t('video.seconds', { count: frameAgeS }) })}</small>
+          )}
+        </span>
+      )}
+      <div className="tile-footer">
+        <span className="tile-camera" data-testid="tile-camera">
+          {cameraName ?? '—'}
+        </span>
+        {camera && (
+          <span className={`tile-age health-${health}`} title={t(`video.health.${health}`)}>
+            <span className="dot" aria-hidden />
+            {health === 'live' && view.latencyS !== null ? `${view.latencyS.toFixed(1)} s` : frameAgeS !== null ? `${frameAgeS} s` : '—'}
+          </span>
+        )}
+      </div>
+      {camera && !readOnly && (
+        <div className="tile-actions">
+          <button type="button" className="tile-button" onClick={() => actions.pin(screen, !tile?.pinned)} aria-pressed={tile?.pinned ?? false}>
+            {tile?.pinned ? t('video.unpin') : t('video.pin')}
+          </button>
+          <button type="button" className="tile-button" onClick={() => player && actions.toCase(screen, camera, player)} disabled={!player}>
+            {t('video.toCase')}
+          </button>
+          <button type="button" className="tile-button" onClick={() => actions.solo(screen)}>
+            {solo ? t('video.back') : t('video.solo')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
