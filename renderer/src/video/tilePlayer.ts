@@ -50,6 +50,11 @@ export const wallHlsConfig: Partial<HlsConfig> = {
 
 /** No new frame for this long while "playing" is a frozen picture: the alarm the room asks for. */
 export const frozenAfterMs = 5_000;
+/**
+ * No new frame for this long and hls.js still has not given up (it retries a
+ * dead playlist quietly while its buffer lasts): the tile reconnects itself.
+ */
+export const reconnectAfterMs = 8_000;
 /** recoverMediaError at most this often; after that, a full reconnect. */
 const mediaRecoveryGapMs = 5_000;
 
@@ -86,12 +91,15 @@ export class TilePlayer {
   private view: PlayerView = { health: initialTileHealth, reason: null, latencyS: null, ttffMs: null, hasStill: false, frameAgeS: null, retryInS: null };
   private readonly listeners = new Set<() => void>();
   private startedAt = 0;
+  private startedAtWall = 0;
   private lastFrameAtMs: number | null = null;
   private lastMediaTime = -1;
   private frameHandle: number | null = null;
   private watchdog: number | null = null;
   private retryTimer: number | null = null;
   private lastMediaRecovery = 0;
+  /** What the last non-fatal error suggested, to name the cause when the watchdog reconnects. */
+  private suspectedReason: FailureReason | null = null;
   private destroyed = false;
 
   constructor(readonly url: string) {
@@ -140,6 +148,8 @@ export class TilePlayer {
   private connect() {
     if (this.destroyed) return;
     this.startedAt = performance.now();
+    this.startedAtWall = Date.now();
+    this.suspectedReason = null;
     const hls = new Hls(wallHlsConfig);
     this.hls = hls;
     hls.on(Hls.Events.MANIFEST_PARSED, () => void this.video.play().catch(() => undefined));
@@ -176,6 +186,11 @@ export class TilePlayer {
       this.frameArrived();
     }
     if (this.lastFrameAtMs !== null) this.step({ type: 'frameCheck', lastFrameAtMs: this.lastFrameAtMs, frozenAfterMs });
+    const since = this.lastFrameAtMs ?? this.startedAtWall;
+    if (this.hls && this.view.health.kind !== 'reconnecting' && Date.now() - since > reconnectAfterMs) {
+      this.fail(this.suspectedReason ?? (this.lastFrameAtMs === null ? 'timeout' : 'stale'));
+      return;
+    }
     const playingDate = this.hls?.playingDate;
     const latencyS = playingDate ? Math.max(0, (Date.now() - playingDate.getTime()) / 1000) : null;
     // Re-render once a second anyway: tiles show the frame age and the retry countdown.
@@ -191,7 +206,10 @@ export class TilePlayer {
   private onError(data: ErrorData) {
     if (this.destroyed) return;
     if (data.details === ErrorDetails.PLAYLIST_UNCHANGED_ERROR) return this.fail('stale');
-    if (!data.fatal) return;
+    if (!data.fatal) {
+      if (data.type === ErrorTypes.NETWORK_ERROR) this.suspectedReason = data.response?.code === 404 ? 'notFound' : 'network';
+      return;
+    }
     if (data.type === ErrorTypes.MEDIA_ERROR && Date.now() - this.lastMediaRecovery > mediaRecoveryGapMs) {
       this.lastMediaRecovery = Date.now();
       this.hls?.recoverMediaError();

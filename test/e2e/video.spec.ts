@@ -1,0 +1,179 @@
+import type { Page } from '@playwright/test';
+import WebSocket from 'ws';
+import type { Camera } from '../../shared/video/camera';
+import type { VideoState } from '../../shared/video/videoState';
+import { expect, test, type RunningWall } from './wallFixture';
+
+/** A client of the core over the wall's WebSocket, as another window would be. */
+async function coreClient(wall: RunningWall, role = 'queue') {
+  const page = new URL(wall.urls.queue);
+  const socket = new WebSocket(`ws://${page.host}/ws?role=${role}&token=${page.searchParams.get('token')}`);
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  let nextId = 1;
+  const request = <T>(name: string, args: unknown): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      const listener = (data: WebSocket.RawData) => {
+        const message = JSON.parse(String(data)) as { type: string; response?: { id: number; ok: boolean; value?: T; error?: { message: string } } };
+        if (message.type !== 'response' || message.response?.id !== id) return;
+        socket.off('message', listener);
+        if (message.response.ok) resolve(message.response.value as T);
+        else reject(new Error(message.response.error?.message));
+      };
+      socket.on('message', listener);
+      socket.send(JSON.stringify({ id, name, args, input: 'system' }));
+    });
+  return { request, close: () => socket.close() };
+}
+
+async function fault(wall: RunningWall, camera: string, kind: string) {
+  const token = new URL(wall.urls.video).searchParams.get('token');
+  const response = await fetch(`http://127.0.0.1:${wall.port}/demo/camera-fault?camera=${camera}&fault=${kind}&token=${token}`);
+  expect(response.status).toBe(204);
+}
+
+const tile = (page: Page, screen: number) => page.locator(`.matrix .tile[data-screen="${screen}"]`);
+
+/** Every tile with a camera is live and its picture moves. */
+async function expectAllPlaying(page: Page, timeout = 15_000) {
+  await expect.poll(async () => page.locator('.matrix .tile[data-health="live"]').count(), { timeout }).toBe(await page.locator('.matrix .tile').count());
+  // Per screen and stream: a tour screen may step to another camera meanwhile.
+  const times = () =>
+    page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll<HTMLElement>('.matrix .tile')].map((element) => [
+          `${element.dataset.screen} ${element.dataset.camera}`,
+          element.querySelector('video')?.currentTime ?? -1,
+        ]),
+      ),
+    );
+  const before = await times();
+  await page.waitForTimeout(1_500);
+  const after = await times();
+  const compared = Object.keys(after).filter((key) => key in before);
+  expect(compared.length).toBeGreaterThanOrEqual(Object.keys(after).length - 1);
+  for (const key of compared) expect(after[key], key).toBeGreaterThan(before[key]!);
+}
+
+test('every tile plays its own camera and says which one it is', async ({ wall }) => {
+  const core = await coreClient(wall);
+  const cameras = await core.request<Camera[]>('cameras.list', {});
+  const state = await core.request<VideoState>('video.get', {});
+  core.close();
+  const video = await wall.open(wall.urls.video);
+  await expect(video.locator('.matrix .tile')).toHaveCount(9);
+  await expectAllPlaying(video);
+  // Screens the plan holds still show its camera; a tour screen may have stepped on since.
+  const tour = new Set(state.tiles.filter((planned) => planned.source !== 'slot').map((planned) => planned.screen));
+  const shown = new Set<string>();
+  for (let screen = 1; screen <= 9; screen++) {
+    const cameraId = (await tile(video, screen).getAttribute('data-camera'))!;
+    const camera = cameras.find((candidate) => candidate.id === cameraId)!;
+    expect(camera).toBeDefined();
+    shown.add(cameraId);
+    if (!tour.has(screen) && screen !== 9) expect(cameraId).toBe(state.tiles[screen - 1]!.cameraId);
+    await expect(tile(video, screen).getByTestId('tile-camera')).toHaveText(camera.name.zh);
+    await expect(tile(video, screen).getByTestId('tile-screen')).toHaveText(String(screen));
+  }
+  expect(shown.size).toBe(9);
+  await expect(video.getByTestId('wall-health')).toContainText('9/9');
+  expect(await video.evaluate(() => (window as unknown as { gridwallVideo: { players(): number } }).gridwallVideo.players())).toBe(9);
+});
+
+test('the wall switches by itself at a slot boundary, with the next cameras pre-warmed', async ({ wall }) => {
+  const core = await coreClient(wall);
+  const video = await wall.open(wall.urls.video);
+  await expectAllPlaying(video);
+  const before = await core.request<VideoState>('video.get', {});
+  // Demo rehearsal: the video clock is moved to 12 s before the next boundary; the switch itself comes from the core's timer.
+  await core.request('video.setClock', { atMs: before.next.atMs - 12_000 });
+  await expect(video.getByTestId('slot')).toHaveAttribute('data-slot', before.slot.id);
+  await expect(video.locator('.badge-prewarm')).toBeVisible({ timeout: 5_000 });
+  await expect(video.getByTestId('slot')).toHaveAttribute('data-slot', before.next.id, { timeout: 15_000 });
+  const switchedAt = Date.now();
+  const after = await core.request<VideoState>('video.get', {});
+  for (const planned of after.tiles.slice(0, 8)) await expect(tile(video, planned.screen)).toHaveAttribute('data-camera', planned.cameraId ?? '');
+  await expect.poll(async () => video.locator('.matrix .tile[data-health="live"]').count(), { timeout: 10_000 }).toBe(9);
+  expect(Date.now() - switchedAt).toBeLessThan(3_000);
+  await core.request('video.setClock', { atMs: null });
+  core.close();
+});
+
+test('an urgent case pulls its nearest camera onto the wall within 2 s, and closing it reverts the tile', async ({ wall }) => {
+  const core = await coreClient(wall);
+  await core.request('session.signIn', { operatorId: 'dir01', pin: '9999' });
+  const cameras = await core.request<Camera[]>('cameras.list', {});
+  const video = await wall.open(wall.urls.video);
+  await expectAllPlaying(video);
+  const state = await core.request<VideoState>('video.get', {});
+  const offWall = cameras.find((camera) => camera.heading !== undefined && !state.tiles.some((onWall) => onWall.cameraId === camera.id))!;
+  const created = await core.request<{ id: number; number: string }>('case.create', {
+    description: '路口人群聚集，有推搡',
+    categoryCode: '20101',
+    sourceId: 'video',
+    lngLat: offWall.position,
+    urgent: true,
+  });
+  const startedAt = Date.now();
+  const emergencyTile = video.locator(`.matrix .tile[data-camera="${offWall.id}"][data-source="emergency"]`);
+  await expect(emergencyTile).toBeVisible({ timeout: 2_000 });
+  await expect(emergencyTile).toContainText(created.number);
+  await expect(emergencyTile).toHaveAttribute('data-health', 'live', { timeout: 4_000 });
+  expect(Date.now() - startedAt).toBeLessThan(4_000);
+
+  await core.request('case.act', { action: 'void', caseId: created.id, reason: '演练' });
+  await expect(video.locator('.matrix .tile[data-source="emergency"]')).toHaveCount(0);
+  for (const planned of state.tiles.slice(0, 8)) await expect(tile(video, planned.screen)).toHaveAttribute('data-camera', planned.cameraId ?? '');
+  core.close();
+});
+
+test('a tile becomes a case with a snapshot of its picture', async ({ wall }) => {
+  const video = await wall.open(wall.urls.video);
+  await expectAllPlaying(video);
+  const screen = tile(video, 2);
+  const cameraId = await screen.getAttribute('data-camera');
+  await screen.hover();
+  await screen.getByRole('button', { name: '立案' }).click();
+  const dialog = video.getByRole('dialog', { name: '从第 2 屏立案' });
+  await dialog.getByRole('button', { name: '签入后可立案' }).click();
+  const signInDialog = video.getByRole('dialog', { name: '操作员签入' });
+  await signInDialog.getByLabel('操作员').selectOption({ label: '王敏（操作员）' });
+  await signInDialog.getByLabel('密码').fill('1111');
+  await signInDialog.getByRole('button', { name: '签入', exact: true }).click();
+  await dialog.getByLabel('类别').selectOption({ label: '20101 暴露垃圾' });
+  await dialog.getByLabel('补充说明').fill('两个摊位');
+  await dialog.getByRole('button', { name: '登记案件' }).click();
+  const notice = video.getByTestId('video-notice');
+  await expect(notice).toContainText('已登记');
+  const number = (await notice.innerText()).match(/\d{8}-\d{4}/)![0];
+
+  const core = await coreClient(wall);
+  await core.request('session.signIn', { operatorId: 'op01', pin: '1111' });
+  const found = await core.request<{ cases: Array<{ id: number; number: string; description: string; sourceId: string }> }>('cases.query', { text: number });
+  const created = found.cases.find((item) => item.number === number)!;
+  expect(created.sourceId).toBe('video');
+  expect(created.description).toContain('第 2 屏');
+  const cameras = await core.request<Camera[]>('cameras.list', {});
+  expect(created.description).toContain(cameras.find((camera) => camera.id === cameraId)!.name.zh);
+  const attachments = await core.request<Array<{ kind: string; mime: string }>>('case.attachments', { caseId: created.id });
+  expect(attachments).toEqual([expect.objectContaining({ kind: 'snapshot', mime: 'image/jpeg' })]);
+  core.close();
+});
+
+test('a killed stream shows reconnecting, keeps the other tiles playing, and comes back live', async ({ wall }) => {
+  const video = await wall.open(wall.urls.video);
+  await expectAllPlaying(video);
+  const victim = tile(video, 5);
+  const cameraId = (await victim.getAttribute('data-camera'))!;
+  await fault(wall, cameraId, 'offline');
+  try {
+    await expect(victim).toHaveAttribute('data-health', /reconnecting|connecting|frozen|buffering/, { timeout: 12_000 });
+    await expect(victim).toHaveAttribute('data-health', 'reconnecting', { timeout: 12_000 });
+    await expect(victim.getByRole('status')).toContainText('重连中');
+    // The others never notice.
+    await expect(video.locator('.matrix .tile[data-health="live"]')).toHaveCount(8);
+  } finally {
+    await fault(wall, cameraId, 'none');
+  }
+  await expect(victim).toHaveAttribute('data-health', 'live', { timeout: 20_000 });
+});
