@@ -8,6 +8,7 @@ import { startWorkerLink } from '../core/runtime/workerLink';
 import { startDemoCameras } from '../core/media/demoCameras';
 import { drawTokens } from './access';
 import { startWebHost } from './webHost';
+import { readCameraFile } from './cameraImport';
 
 /**
  * `npm run wall`: the browser wall. Starts the core in a worker thread and
@@ -21,6 +22,7 @@ const usage = `用法 / usage: npm run wall -- [options]
   --no-demo         do not load the embedded demo (the database must hold reference data)
   --reference <dir> load the room's own district, departments, categories and sources
                     (district.json, departments.json, categories.json, sources.json; see resources/demo)
+  --cameras <file> the room's camera list (CSV or JSON; bad rows are listed by row number and left out)
   --feed-rate <n>   demo cases per minute (default 2, 0 = off; env GRIDWALL_DEMO_RATE)
   --lan             also accept other PCs of the room's LAN (default: this machine only)
   --json            print the URLs as one JSON line (for scripts and tests)`;
@@ -34,6 +36,7 @@ async function main() {
         db: { type: 'string', default: process.env.GRIDWALL_DB ?? 'data/gridwall-demo.db' },
         'no-demo': { type: 'boolean', default: false },
         reference: { type: 'string' },
+        cameras: { type: 'string' },
         'feed-rate': { type: 'string', default: process.env.GRIDWALL_DEMO_RATE ?? String(defaultDemoOptions.feedRatePerMinute) },
         lan: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
@@ -59,6 +62,11 @@ async function main() {
   const dbPath = resolve(flags.db);
   mkdirSync(dirname(dbPath), { recursive: true });
   const resourcesDir = resolve(repoRoot, 'resources');
+  const cameraList = flags.cameras ? readCameraFile(resolve(flags.cameras)) : null;
+  if (cameraList) {
+    console.error(`摄像机清单 / camera list: ${cameraList.cameras.length} 台可用 / usable`);
+    for (const problem of cameraList.problems) console.error(`  ${problem}`);
+  }
   const cameras = flags['no-demo'] ? null : await startDemoCameras(resourcesDir);
   const link = await startWorkerLink({
     entry: new URL('../core/runtime/coreWorker.dev.mjs', import.meta.url),
@@ -69,6 +77,7 @@ async function main() {
       demo: flags['no-demo'] ? null : { ...defaultDemoOptions, feedRatePerMinute: feedRate },
       ...(cameras ? { cameraStreams: cameras.streams } : {}),
       ...(flags.reference ? { referenceDir: resolve(flags.reference) } : {}),
+      ...(cameraList ? { cameraList: cameraList.cameras } : {}),
     },
   });
   const host = await startWebHost({
