@@ -106,7 +106,8 @@ function openWindow(placement: WindowPlacement, link: CoreLink): void {
     },
   });
   const contents = window.webContents;
-  const session: Session = { connectionId: `window-${contents.id}`, role: placement.role, audience: 'operator', locale };
+  // All windows of the app are one console: an operator signs in once, at any of them.
+  const session: Session = { connectionId: `window-${contents.id}`, consoleId: 'this-console', role: placement.role, audience: 'operator', locale };
   sessions.set(contents, session);
   const stopEvents = forwardEvents(link, contents, session);
   window.once('ready-to-show', () => window.show());

@@ -60,8 +60,10 @@ import { loadReferenceData, saveReferenceData } from './store/referenceStore';
 
 /** Who is asking: fixed when a window connects, never taken from a message. */
 export interface Session {
-  /** One per window connection, chosen by the host; sign-in is kept per connection. */
+  /** One per window connection, chosen by the host; sign-in is kept per connection… */
   connectionId: string;
+  /** …unless the host knows the windows share one console (the Electron app's windows): then they share one sign-in. */
+  consoleId?: string;
   role: WindowRole;
   audience: Audience;
   locale: Locale;
@@ -207,8 +209,10 @@ export function createCore(options: CoreOptions) {
   const signedIn = new Map<string, OperatorInfo>();
   const signInTokens = new Map<string, OperatorInfo>();
 
+  const signInKey = (session: Session) => session.consoleId ?? session.connectionId;
+
   function operatorOf(session: Session): OperatorInfo {
-    const operator = signedIn.get(session.connectionId);
+    const operator = signedIn.get(signInKey(session));
     if (!operator) throw new CoreError('notSignedIn');
     return operator;
   }
@@ -257,7 +261,7 @@ export function createCore(options: CoreOptions) {
       serverTime: clock(),
       seq: hub.seq,
       demo: options.demo !== null,
-      operator: signedIn.get(session.connectionId) ?? null,
+      operator: signedIn.get(signInKey(session)) ?? null,
     }),
     'operators.list': () => operators.list(),
     'reference.get': (): ReferenceData => referenceData,
@@ -314,12 +318,12 @@ export function createCore(options: CoreOptions) {
       if (!operator) throw new CoreError('signInFailed');
       const token = 'token' in args ? args.token : randomBytes(24).toString('base64url');
       signInTokens.set(token, operator);
-      signedIn.set(session.connectionId, operator);
+      signedIn.set(signInKey(session), operator);
       logger.info('operator.signedIn', { operator: operator.id, role: session.role });
       return { operator, token };
     },
     'session.signOut': (_args: unknown, session: Session) => {
-      signedIn.delete(session.connectionId);
+      signedIn.delete(signInKey(session));
       return null;
     },
     // Every action is undoable for a while, however it was taken (button, letter key, command).

@@ -163,6 +163,17 @@ describe('the command bar in the core', () => {
     expect(item.lngLat).not.toBeNull();
   });
 
+  it('lets the windows of one console share a sign-in, so the command bar works in each of them', () => {
+    const queueWindow: Session = { connectionId: 'app-1', consoleId: 'this-console', role: 'queue', audience: 'operator', locale: 'zh-CN' };
+    const videoWindow: Session = { connectionId: 'app-2', consoleId: 'this-console', role: 'video', audience: 'operator', locale: 'zh-CN' };
+    const otherPc: Session = { connectionId: 'web-7', role: 'video', audience: 'operator', locale: 'zh-CN' };
+    expect((run('布局 4', null, videoWindow) as { error: { code: string } }).error.code).toBe('notSignedIn');
+    value(test.request('session.signIn', { operatorId: 'op03', pin: '3333' }, queueWindow));
+    test.core.forget('app-1'); // the queue window closed: the console stays signed in
+    expect(value<CommandOutcome>(run('布局 4', null, videoWindow)).readBack).toContain('4 分屏');
+    expect((run('布局 9', null, otherPc) as { error: { code: string } }).error.code).toBe('notSignedIn');
+  });
+
   it('answers in the window language, and says what it did not understand', () => {
     const understood = understand('Rubbish piled outside Guangfu Road 120, send sanitation, blorp', english);
     expect(understood.readBack).toContain('Guangfu Road 120');
