@@ -136,6 +136,7 @@ async function hotkeyLatencies(urls: WallUrls, samples: number): Promise<{ dispa
       const notice = queue.getByRole('status').filter({ hasText: '已登记' });
       await notice.waitFor();
       const number = (await notice.innerText()).match(/\d{8}-\d{4}/)![0];
+      await other.locator(`[data-case-number="${number}"]`).waitFor();
       await queue.locator('body').press('r');
       await other.locator(`[data-case-number="${number}"][data-status="registered"]`).waitFor();
       register.push(await seenAfterKey('registered', number, 'r'));
