@@ -37,7 +37,7 @@ import { createI18n } from '../../shared/i18n/index';
 import type { WindowRole } from '../../shared/wall/roles';
 import { startDemoFeed } from './demo/feed';
 import { generateHistory } from './demo/history';
-import { demoReferenceDir, readCameras, readKeymap, readOperators, readReferenceFolder } from './demo/seed';
+import { demoReferenceDir, readCameras, readKeymap, readOperators, readReferenceFolder, readVideoPlan } from './demo/seed';
 import { createCommandService } from './services/commandService';
 import { createWallService } from './services/wallService';
 import { effectiveAudience } from '../../shared/wall/wallState';
@@ -168,6 +168,29 @@ export function createCore(options: CoreOptions) {
     announce: (change) => hub.emit('case.changed', change),
   });
 
+  // The room's cameras and video plan are read before anything starts: a bad file stops the start cleanly.
+  let cameras: Camera[];
+  let videoPlan: CoreOptions['videoPlan'] | null;
+  try {
+    // Every camera knows its grid, found the same way as a case's.
+    cameras = (options.cameraList ?? readCameras(options.referenceDir ?? demoReferenceDir(options.resourcesDir))).map((camera) => ({
+      ...camera,
+      gridId: camera.gridId ?? reference.locate(camera.position)?.gridId,
+      subStream: camera.subStream ?? options.cameraStreams?.[camera.id]?.sub,
+      mainStream: camera.mainStream ?? options.cameraStreams?.[camera.id]?.main,
+    }));
+    // The plan is the room's videoPlan.json when it has one, else one drawn from the cameras' tags.
+    videoPlan =
+      options.videoPlan ??
+      readVideoPlan(
+        options.referenceDir ?? demoReferenceDir(options.resourcesDir),
+        cameras.map((camera) => camera.id),
+      );
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
   const feed = options.demo
     ? startDemoFeed({
         reference: referenceData,
@@ -179,13 +202,6 @@ export function createCore(options: CoreOptions) {
     : { stop() {} };
 
   const wall = createWallService({ db, announce: (state) => hub.emit('wall.changed', { state }) });
-  // Every camera knows its grid, found the same way as a case's.
-  const cameras: Camera[] = (options.cameraList ?? readCameras(options.referenceDir ?? demoReferenceDir(options.resourcesDir))).map((camera) => ({
-    ...camera,
-    gridId: camera.gridId ?? reference.locate(camera.position)?.gridId,
-    subStream: camera.subStream ?? options.cameraStreams?.[camera.id]?.sub,
-    mainStream: camera.mainStream ?? options.cameraStreams?.[camera.id]?.main,
-  }));
   const keymap = readKeymap(options.referenceDir ?? demoReferenceDir(options.resourcesDir));
   if (keymap.problems.length) logger.error('keymap.refused', { problems: keymap.problems });
   const commands = createCommandService({
@@ -226,8 +242,8 @@ export function createCore(options: CoreOptions) {
   const video = createVideoWall({
     cameras: () => cameras,
     wall,
-    plan: options.videoPlan?.plan ?? demoSlotPlan(cameras),
-    keyFocus: options.videoPlan?.keyFocus ?? [],
+    plan: videoPlan?.plan ?? demoSlotPlan(cameras),
+    keyFocus: videoPlan?.keyFocus ?? [],
     clock,
     announce: (state) => hub.emit('video.changed', { state }),
     ...(options.emergencyMinutes !== undefined ? { emergencyMinutes: options.emergencyMinutes } : {}),

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { LexiconSchema } from '../../../shared/commands/lexicon';
 import { loadKeymap } from '../../../shared/commands/keymap';
 import { CameraSchema, type Camera } from '../../../shared/video/camera';
+import type { KeyFocusEntry } from '../../../shared/video/priority';
+import { checkPlanAgainstWall, validateSlotPlan, type SlotPlan } from '../../../shared/video/slots';
 import type { ReferenceData } from '../../../shared/contract/contract';
 import {
   CategoriesSchema,
@@ -72,6 +74,25 @@ export function readCameras(dir: string): Camera[] {
     ids.add(camera.id);
   }
   return cameras;
+}
+
+/**
+ * The room's video plan (videoPlan.json): the day's time slots and the
+ * key-focus screens held across them. Every problem is reported at once,
+ * in both languages, with where it is; none of the plan is used then.
+ */
+export function readVideoPlan(dir: string, cameraIds: readonly string[]): { plan: SlotPlan; keyFocus: KeyFocusEntry[] } | null {
+  const path = join(dir, 'videoPlan.json');
+  if (!existsSync(path)) return null;
+  const file = readValidated(dir, 'videoPlan.json', z.object({ slots: z.unknown(), keyFocus: z.array(z.object({ screen: z.number().int().min(1).max(200), cameraId: z.string() })).default([]) }).loose());
+  const { keyFocus, ...planInput } = file;
+  const checked = validateSlotPlan(planInput);
+  const issues = checked.ok ? checkPlanAgainstWall(checked.plan, { windowCount: 1, cameraIds }) : checked.issues;
+  const unknown = keyFocus.filter((entry) => !cameraIds.includes(entry.cameraId)).map((entry) => `keyFocus: ${entry.cameraId} 不在摄像机清单中 / is not in the camera list`);
+  if (!checked.ok || issues.length || unknown.length) {
+    throw new ReferenceFileError(path, [...issues.map((issue) => `${issue.path?.length ? `${issue.path.join('.')}: ` : ''}${issue.message.zh} / ${issue.message.en}`), ...unknown].join('；'));
+  }
+  return { plan: checked.plan, keyFocus };
 }
 
 /** The room's hotkeys: keymap.json over the defaults; a file with any problem is refused as a whole. */
