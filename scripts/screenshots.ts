@@ -13,6 +13,8 @@ try {
     await page.goto(`${wall.urls[role]}${english ? '&lang=en' : ''}`);
     await page.locator('.link-open').waitFor();
     if (role === 'map') await page.locator('[data-ready="true"]').waitFor();
+    // The wall as the director sees it: every tile playing.
+    if (role === 'video') await page.locator('[data-health="live"]').nth(8).waitFor({ timeout: 30_000 });
     if (role === 'queue') {
       // Signed in, with a dispatched case selected, as an operator would have it.
       await page.getByRole('button', { name: english ? 'Sign in' : '签入' }).click();
@@ -23,6 +25,16 @@ try {
     }
     await page.waitForTimeout(800);
     await page.screenshot({ path: `docs/screenshots/${role}${english ? '-en' : ''}.png` });
+    if (role === 'queue') {
+      // The command bar reading back a spoken order before it runs.
+      await page.locator('body').press('F2');
+      await page
+        .getByTestId('command-bar')
+        .getByRole('textbox')
+        .fill(english ? '3 street vendors outside Guangfu Road 200, city management and traffic police now' : '光复路200号门口3个摊头占道，城管和交警速去');
+      await page.getByTestId('command-bar').and(page.locator('.command-ready')).waitFor();
+      await page.screenshot({ path: `docs/screenshots/command${english ? '-en' : ''}.png` });
+    }
   }
 } finally {
   await browser.close();
