@@ -292,6 +292,7 @@ export const en: Messages = {
       hung: 'Backlog (hung)',
       returned: 'Returned, to re-dispatch',
       keyEvents: 'Key events this shift',
+      video: 'Video coverage by time slot',
     },
     none: 'None',
     columns: {
@@ -306,6 +307,9 @@ export const en: Messages = {
       action: 'Action',
       operator: 'Operator',
       reason: 'Reason',
+      slot: 'Time slot',
+      shown: 'Cameras shown',
+      notShown: 'Never on the wall in this slot',
     },
   },
   commands: {

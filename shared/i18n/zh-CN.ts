@@ -291,6 +291,7 @@ export const zhCN = {
       hung: '挂账案件',
       returned: '被退回待重派',
       keyEvents: '本班关键事件',
+      video: '各时段视频覆盖',
     },
     none: '无',
     columns: {
@@ -305,6 +306,9 @@ export const zhCN = {
       action: '操作',
       operator: '操作员',
       reason: '原因',
+      slot: '时段',
+      shown: '上墙摄像机',
+      notShown: '本时段未上墙',
     },
   },
   commands: {

@@ -186,5 +186,9 @@ test('the shift handover lists what the next shift must know and is saved as a f
   await dialog.getByRole('button', { name: '生成报告' }).click();
   for (const section of ['紧急案件', '已超期', '即将超期', '挂账案件', '被退回待重派', '本班关键事件']) await expect(dialog).toContainText(section);
   await expect(dialog).toContainText(/handover-\d{12}\.html/);
+  // What the video wall showed this shift, per time slot, and which cameras it never did.
+  const video = dialog.getByTestId('handover-video');
+  await expect(video).toContainText('各时段视频覆盖');
+  await expect(video.getByRole('row')).not.toHaveCount(1);
   await expect(dialog.getByRole('button', { name: '打印' })).toBeVisible();
 });

@@ -116,6 +116,7 @@ function ReportPage({ report }: { report: HandoverReport }) {
         <CaseSectionTable key={section} title={t(`handover.sections.${section}`)} cases={report[section]} />
       ))}
       <KeyEvents events={report.keyEvents} caseNumbers={report.caseNumbers} />
+      {report.video && report.video.length > 0 && <VideoCoverage slots={report.video} />}
     </article>
   );
 }
@@ -192,6 +193,34 @@ function KeyEvents({ events, caseNumbers }: { events: TimelineEntry[]; caseNumbe
           </tbody>
         </table>
       )}
+    </section>
+  );
+}
+
+/** Which cameras the wall showed in each time slot of the shift, and which it never did. */
+function VideoCoverage({ slots }: { slots: NonNullable<HandoverReport['video']> }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="handover-section" data-testid="handover-video">
+      <h3>{t('handover.sectionTitle', { title: t('handover.sections.video'), count: slots.length })}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('handover.columns.slot')}</th>
+            <th>{t('handover.columns.shown')}</th>
+            <th>{t('handover.columns.notShown')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {slots.map((slot) => (
+            <tr key={slot.slotId}>
+              <td>{i18n.language === 'en' ? slot.name.en : slot.name.zh}</td>
+              <td>{slot.shown}</td>
+              <td>{slot.notShown.join('、') || t('handover.none')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
