@@ -35,6 +35,8 @@ export async function videoBench() {
     const figures: Record<string, number | boolean> = {};
     const ttffCold: number[] = [];
     const latencies: number[] = [];
+    let stalls = 0;
+    let tileMinutes = 0;
     for (const tiles of [9, 16]) {
       await setLayout(core, cameras, tiles);
       const state = await core.request<VideoState>('video.get', {});
@@ -43,6 +45,8 @@ export async function videoBench() {
       const plain = await measurePage(naive.url(onWall.map((camera) => camera.mainStream!)), tiles);
       ttffCold.push(...gridwall.ttffMs);
       latencies.push(...gridwall.latencies);
+      stalls += gridwall.stalls;
+      tileMinutes += gridwall.tileMinutes;
       figures[`cpu_wall_${tiles}_pct`] = round(gridwall.cpuPct);
       figures[`cpu_naive_${tiles}_pct`] = round(plain.cpuPct);
       figures[`cpu_ratio_${tiles}`] = round(gridwall.cpuPct / plain.cpuPct, 2);
@@ -54,6 +58,10 @@ export async function videoBench() {
       figures[`heap_naive_${tiles}_mb`] = round(plain.heapMb);
       figures[`latency_naive_${tiles}_p50_s`] = round(median(plain.latencies), 2);
       figures[`ttff_naive_${tiles}_p95_s`] = round(percentile(plain.ttffMs, 95) / 1000, 2);
+      figures[`stalls_per_tile_minute_${tiles}`] = round(gridwall.stalls / gridwall.tileMinutes, 2);
+      figures[`stalls_per_tile_minute_naive_${tiles}`] = round(plain.stalls / plain.tileMinutes, 2);
+      figures[`stalled_ratio_${tiles}`] = round(gridwall.stalledRatio, 4);
+      figures[`stalled_ratio_naive_${tiles}`] = round(plain.stalledRatio, 4);
     }
     const churn = await cameraChurn(wall, core, cameras);
     await setLayout(core, cameras, 9);
@@ -63,6 +71,7 @@ export async function videoBench() {
       ...figures,
       latency_p50_s: round(median(latencies), 2),
       latency_p95_s: round(percentile(latencies, 95), 2),
+      stalls_per_tile_minute: round(stalls / tileMinutes, 2),
       ttff_cold_p50_s: round(median(ttffCold) / 1000, 2),
       ttff_cold_p95_s: round(percentile(ttffCold, 95) / 1000, 2),
       ttff_warm_p50_s: round(median(switching.warmMs) / 1000, 2),
@@ -165,11 +174,45 @@ async function playbackQuality(page: Page): Promise<{ dropped: number; total: nu
   })()`);
 }
 
-/** One page alone in its own browser: time to first frame, then CPU, dropped frames, memory and latency over a window. */
+/**
+ * Stalls as the media elements themselves report them, the same way on both pages: a `waiting` event on a
+ * <video> that had already shown a frame (playback stopped for want of data), and the time until it played
+ * again. Installed before the page's own scripts; media events do not bubble, so it listens in the capture phase.
+ */
+const countStalls = `(() => {
+  const stalls = { count: 0, stalledMs: 0, since: new Map() };
+  window.benchStalls = stalls;
+  document.addEventListener('waiting', (event) => {
+    const video = event.target;
+    if (!(video instanceof HTMLVideoElement) || video.currentTime === 0 || stalls.since.has(video)) return;
+    stalls.count += 1;
+    stalls.since.set(video, performance.now());
+  }, true);
+  const resumed = (event) => {
+    const at = stalls.since.get(event.target);
+    if (at === undefined) return;
+    stalls.stalledMs += performance.now() - at;
+    stalls.since.delete(event.target);
+  };
+  document.addEventListener('playing', resumed, true);
+  document.addEventListener('emptied', resumed, true);
+})()`;
+
+/** Stall count and stalled milliseconds so far (a stall still going counts up to now). */
+const stallsSoFar = (page: Page): Promise<{ count: number; stalledMs: number }> =>
+  page.evaluate(`(() => {
+    const stalls = window.benchStalls;
+    let open = 0;
+    for (const at of stalls.since.values()) open += performance.now() - at;
+    return { count: stalls.count, stalledMs: stalls.stalledMs + open };
+  })()`);
+
+/** One page alone in its own browser: time to first frame, then CPU, dropped frames, memory, latency and stalls over a window. */
 async function measurePage(url: string, tiles: number) {
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport });
+    await page.addInitScript(countStalls);
     await page.goto(url);
     await page.waitForFunction((count) => {
       const found = (window as unknown as { gridwallVideo?: Probe }).gridwallVideo?.tiles() ?? [];
@@ -180,6 +223,7 @@ async function measurePage(url: string, tiles: number) {
     const pid = browser.pid();
     const cpuBefore = processTree(pid).cpuS;
     await playbackQuality(page);
+    const stallsBefore = await stallsSoFar(page);
     const latencies: number[] = [];
     const started = Date.now();
     while (Date.now() - started < windowMs) {
@@ -189,6 +233,7 @@ async function measurePage(url: string, tiles: number) {
     const elapsedS = (Date.now() - started) / 1000;
     const cpuAfter = processTree(pid);
     const quality = await playbackQuality(page);
+    const stallsAfter = await stallsSoFar(page);
     const cdp = await page.context().newCDPSession(page);
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     const frames = quality.total;
@@ -199,6 +244,9 @@ async function measurePage(url: string, tiles: number) {
       rssMb: cpuAfter.rssMb,
       heapMb: heap.usedSize / 1024 / 1024,
       latencies,
+      stalls: stallsAfter.count - stallsBefore.count,
+      tileMinutes: (tiles * elapsedS) / 60,
+      stalledRatio: (stallsAfter.stalledMs - stallsBefore.stalledMs) / 1000 / (tiles * elapsedS),
     };
   } finally {
     await browser.close();

@@ -1,6 +1,7 @@
-import Hls, { ErrorDetails, ErrorTypes, type ErrorData, type HlsConfig, type LoadPolicy } from 'hls.js';
+import Hls, { ErrorTypes, type ErrorData, type HlsConfig, type LevelDetails, type LoadPolicy } from 'hls.js';
 import workerPath from 'hls.js/dist/hls.worker.js?url';
 import { initialTileHealth, tileHealthStep, type TileEvent, type TileHealth } from '../../../shared/video/backoff';
+import { classifyPlayerError, stillStale, watchdogReason, type FailureReason } from '../../../shared/video/streamFailure';
 
 /**
  * One live camera in one tile: an hls.js player on its own <video>, its
@@ -20,7 +21,14 @@ function policy(firstByteMs: number, loadMs: number): LoadPolicy {
       maxTimeToFirstByteMs: firstByteMs,
       maxLoadTimeMs: loadMs,
       timeoutRetry: { maxNumRetry: 1, retryDelayMs: 0, maxRetryDelayMs: 0 },
-      errorRetry: { maxNumRetry: 1, retryDelayMs: 500, maxRetryDelayMs: 1000, shouldRetry: (_config, _count, _timeout, response) => !(response?.code !== undefined && response.code >= 400 && response.code < 500) },
+      // Once, for a dropped connection or a 5xx; never for a 4xx. The count must be checked here: a shouldRetry that
+      // only looks at the status retries a refused connection every second for ever.
+      errorRetry: {
+        maxNumRetry: 1,
+        retryDelayMs: 500,
+        maxRetryDelayMs: 1000,
+        shouldRetry: (config, count, _timeout, response) => count < (config?.maxNumRetry ?? 0) && !(response?.code !== undefined && response.code >= 400 && response.code < 500),
+      },
     },
   };
 }
@@ -28,17 +36,21 @@ function policy(firstByteMs: number, loadMs: number): LoadPolicy {
 export const wallHlsConfig: Partial<HlsConfig> = {
   workerPath,
   enableWorker: true,
-  // Camera restreams cut 1 s segments without partial segments: LL-HLS mode would only add requests.
-  lowLatencyMode: false,
+  // Camera restreams cut 1 s segments without partial segments, so this adds no requests (no parts, no blocking
+  // reload without EXT-X-SERVER-CONTROL); it is what lets hls.js speed playback up to its target latency: without
+  // it, maxLiveSyncPlaybackRate does nothing and a tile that stalled once stays late until liveMaxLatencyDuration.
+  lowLatencyMode: true,
   backBufferLength: 0,
   maxBufferLength: 3,
   maxMaxBufferLength: 4,
   maxBufferSize: 4 * 1000 * 1000,
-  // Play 1.5 segments behind the live edge; beyond 4 s speed up (×1.2) to catch up, so latency never creeps.
-  liveSyncDuration: 1.5,
+  // Play 1.2 s behind hls.js's estimate of the live edge (a camera segment is published once complete, so the
+  // picture is ≈ 1 s older than that): ≈ 2.2 s behind real time. A stall raises one tile's target by 0.1 s, at most
+  // one segment; speed up to ×1.2 to get back to it; beyond 4 s, jump.
+  liveSyncDuration: 1.2,
+  liveSyncOnStallIncrease: 0.1,
   liveMaxLatencyDuration: 4,
   maxLiveSyncPlaybackRate: 1.2,
-  liveSyncOnStallIncrease: 0,
   // A playlist unchanged after 3 reloads is a stale camera: reported, and the tile reconnects.
   liveMaxUnchangedPlaylistRefresh: 3,
   startFragPrefetch: true,
@@ -58,7 +70,7 @@ export const reconnectAfterMs = 8_000;
 /** recoverMediaError at most this often; after that, a full reconnect. */
 const mediaRecoveryGapMs = 5_000;
 
-export type FailureReason = 'notFound' | 'network' | 'stale' | 'malformed' | 'media' | 'timeout';
+export type { FailureReason };
 
 export interface PlayerView {
   health: TileHealth;
@@ -83,6 +95,29 @@ let livePlayers = 0;
 /** Players alive in this window (the benchmark checks that it equals the tiles after many camera changes). */
 export const playerCount = () => livePlayers;
 
+/**
+ * One clock for every player in the window, not a timer each: the players' once-a-second updates then land in one
+ * task, React renders them in one commit, and the page lays out and paints once a second instead of once per tile.
+ */
+const ticking = new Set<TilePlayer>();
+let ticker: number | null = null;
+function startTicking(player: TilePlayer, tick: () => void) {
+  ticks.set(player, tick);
+  ticking.add(player);
+  ticker ??= window.setInterval(() => {
+    for (const each of ticking) ticks.get(each)?.();
+  }, 1_000);
+}
+function stopTicking(player: TilePlayer) {
+  ticking.delete(player);
+  ticks.delete(player);
+  if (ticking.size === 0 && ticker !== null) {
+    window.clearInterval(ticker);
+    ticker = null;
+  }
+}
+const ticks = new Map<TilePlayer, () => void>();
+
 export class TilePlayer {
   readonly element: HTMLDivElement;
   private readonly video: VideoWithFrames;
@@ -95,11 +130,13 @@ export class TilePlayer {
   private lastFrameAtMs: number | null = null;
   private lastMediaTime = -1;
   private frameHandle: number | null = null;
-  private watchdog: number | null = null;
   private retryTimer: number | null = null;
   private lastMediaRecovery = 0;
   /** What the last non-fatal error suggested, to name the cause when the watchdog reconnects. */
   private suspectedReason: FailureReason | null = null;
+  /** Where the live playlist ended when it was last seen, and where it ended when it went stale. */
+  private lastEndSN: number | null = null;
+  private staleEndSN: number | null = null;
   private destroyed = false;
 
   constructor(readonly url: string) {
@@ -118,7 +155,7 @@ export class TilePlayer {
     this.video.addEventListener('waiting', this.onWaiting);
     this.video.addEventListener('playing', this.onPlaying);
     this.connect();
-    this.watchdog = window.setInterval(this.check, 1_000);
+    startTicking(this, this.check);
   }
 
   get snapshot(): PlayerView {
@@ -153,28 +190,40 @@ export class TilePlayer {
     const hls = new Hls(wallHlsConfig);
     this.hls = hls;
     hls.on(Hls.Events.MANIFEST_PARSED, () => void this.video.play().catch(() => undefined));
+    hls.on(Hls.Events.LEVEL_LOADED, (_event, data) => this.onPlaylist(data.details));
     hls.on(Hls.Events.ERROR, (_event, data) => this.onError(data));
     hls.loadSource(this.url);
     hls.attachMedia(this.video);
     this.watchFrames();
   }
 
+  /**
+   * New frames, seen from the video itself, but sampled: one requestVideoFrameCallback at a time, armed again by the
+   * once-a-second check. A callback pending on every frame of every tile (25 fps × 16 tiles) made Chromium run a
+   * main-thread rendering update for nearly every vsync; the frame age only needs second resolution (frozen after
+   * 5 s) and the first frame still fires at once for time to first frame.
+   */
   private watchFrames() {
-    if (!this.video.requestVideoFrameCallback) return;
-    const onFrame = () => {
-      this.frameHandle = this.video.requestVideoFrameCallback!(onFrame);
+    if (!this.video.requestVideoFrameCallback || this.frameHandle !== null || this.destroyed) return;
+    this.frameHandle = this.video.requestVideoFrameCallback(() => {
+      this.frameHandle = null;
       this.frameArrived();
-    };
-    this.frameHandle = this.video.requestVideoFrameCallback(onFrame);
+    });
   }
 
   private frameArrived() {
     this.lastFrameAtMs = Date.now();
+    // The picture moves: earlier suspicions no longer describe the stream.
+    this.suspectedReason = null;
     if (this.view.ttffMs === null) this.set({ ttffMs: Math.round(performance.now() - this.startedAt) });
     if (this.view.health.kind !== 'live') this.step({ type: 'frameAdvanced' });
   }
 
-  private onWaiting = () => this.step({ type: 'stalled' });
+  private onWaiting = () => {
+    this.step({ type: 'stalled' });
+    // Back to live on the first frame after the stall, not at the next sample.
+    this.watchFrames();
+  };
   private onPlaying = () => undefined;
 
   /** Once a second: frame age (frozen?), retry due, latency from program date-time. */
@@ -186,52 +235,61 @@ export class TilePlayer {
       this.frameArrived();
     }
     if (this.lastFrameAtMs !== null) this.step({ type: 'frameCheck', lastFrameAtMs: this.lastFrameAtMs, frozenAfterMs });
-    const since = this.lastFrameAtMs ?? this.startedAtWall;
+    // Counted from this connection's start too: a reconnect gets its own 8 s, not the old stream's frame age.
+    const since = Math.max(this.lastFrameAtMs ?? 0, this.startedAtWall);
     if (this.hls && this.view.health.kind !== 'reconnecting' && Date.now() - since > reconnectAfterMs) {
-      this.fail(this.suspectedReason ?? (this.lastFrameAtMs === null ? 'timeout' : 'stale'));
+      this.fail(watchdogReason(this.suspectedReason, (this.lastFrameAtMs ?? 0) >= this.startedAtWall));
       return;
     }
     const playingDate = this.hls?.playingDate;
     const latencyS = playingDate ? Math.max(0, (Date.now() - playingDate.getTime()) / 1000) : null;
-    // Re-render once a second anyway: tiles show the frame age and the retry countdown.
     const now = Date.now();
     const health = this.view.health;
-    this.set({
+    const next = {
       latencyS: health.kind === 'live' ? latencyS : null,
       frameAgeS: this.lastFrameAtMs === null ? null : Math.max(0, Math.round((now - this.lastFrameAtMs) / 1000)),
       retryInS: health.kind === 'reconnecting' ? Math.max(0, Math.ceil((health.nextRetryAtMs - now) / 1000)) : null,
-    });
+    };
+    // Tiles show latency to a tenth of a second, the frame age and the retry countdown: re-render only when one of
+    // those would read differently (the latency itself stays current for the health bar and the probe).
+    const shown = (view: Pick<PlayerView, 'latencyS' | 'frameAgeS' | 'retryInS'>) =>
+      `${view.latencyS === null ? '' : view.latencyS.toFixed(1)}|${view.frameAgeS}|${view.retryInS}`;
+    if (shown(next) !== shown(this.view)) this.set(next);
+    else this.view = { ...this.view, ...next };
+    this.watchFrames();
   };
 
   private onError(data: ErrorData) {
     if (this.destroyed) return;
-    if (data.details === ErrorDetails.PLAYLIST_UNCHANGED_ERROR) return this.fail('stale');
-    if (!data.fatal) {
-      if (data.type === ErrorTypes.NETWORK_ERROR) this.suspectedReason = data.response?.code === 404 ? 'notFound' : 'network';
-      return;
-    }
-    if (data.type === ErrorTypes.MEDIA_ERROR && Date.now() - this.lastMediaRecovery > mediaRecoveryGapMs) {
+    if (data.fatal && data.type === ErrorTypes.MEDIA_ERROR && Date.now() - this.lastMediaRecovery > mediaRecoveryGapMs) {
       this.lastMediaRecovery = Date.now();
       this.hls?.recoverMediaError();
       return;
     }
-    const code = data.response?.code ?? 0;
-    const reason: FailureReason =
-      data.type === ErrorTypes.MEDIA_ERROR
-        ? 'media'
-        : data.details === ErrorDetails.MANIFEST_PARSING_ERROR || data.details === ErrorDetails.LEVEL_PARSING_ERROR || data.details === ErrorDetails.LEVEL_EMPTY_ERROR
-          ? 'malformed'
-          : code === 404 || code === 410
-            ? 'notFound'
-            : data.details.endsWith('Timeout') || data.details.endsWith('TimeOut')
-              ? 'timeout'
-              : 'network';
-    this.fail(reason);
+    const verdict = classifyPlayerError({
+      type: data.type,
+      details: data.details,
+      fatal: data.fatal,
+      httpStatus: data.response?.code,
+      fragmentBytesLoaded: data.frag?.stats.loaded,
+    });
+    // Non-fatal errors only leave a suspicion: it names the cause if the picture then stops.
+    if (verdict.reason) this.suspectedReason = verdict.reason;
+    if (verdict.reconnect) this.fail(verdict.reason ?? 'network');
+  }
+
+  /** Each (re)load of the live playlist: a reconnect that finds the same stale playlist fails again at once. */
+  private onPlaylist(details: LevelDetails) {
+    if (this.destroyed) return;
+    if (stillStale(this.staleEndSN, details)) return this.fail('stale');
+    this.staleEndSN = null;
+    this.lastEndSN = details.endSN;
   }
 
   /** The stream is down: keep its last picture, tear the player down and retry after the backoff. */
   private fail(reason: FailureReason) {
     if (this.view.health.kind === 'reconnecting') return;
+    this.staleEndSN = reason === 'stale' ? this.lastEndSN : null;
     this.keepStill();
     this.teardownHls();
     this.set({ reason });
@@ -285,7 +343,7 @@ export class TilePlayer {
     if (this.destroyed) return;
     this.destroyed = true;
     livePlayers -= 1;
-    if (this.watchdog !== null) window.clearInterval(this.watchdog);
+    stopTicking(this);
     if (this.retryTimer !== null) window.clearTimeout(this.retryTimer);
     this.video.removeEventListener('waiting', this.onWaiting);
     this.video.removeEventListener('playing', this.onPlaying);
