@@ -169,7 +169,7 @@ test('a killed stream shows reconnecting, keeps the other tiles playing, and com
   try {
     await expect(victim).toHaveAttribute('data-health', /reconnecting|connecting|frozen|buffering/, { timeout: 12_000 });
     await expect(victim).toHaveAttribute('data-health', 'reconnecting', { timeout: 12_000 });
-    await expect(victim.getByRole('status')).toContainText('重连中');
+    await expect(victim.getByRole('status')).toContainText('正在重连');
     // The others never notice.
     await expect(video.locator('.matrix .tile[data-health="live"]')).toHaveCount(8);
   } finally {

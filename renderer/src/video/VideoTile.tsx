@@ -82,6 +82,16 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
   const source = tile?.source ?? 'empty';
   const health = !camera ? 'empty' : !url && rendition ? 'noStream' : view.health.kind;
   const frameAgeS = view.frameAgeS;
+  // What is wrong comes first, in large type; how the tile is dealing with it (retry n in x s) below.
+  const down = health === 'reconnecting' || health === 'connecting' || health === 'offline';
+  const reason = down ? view.reason : null;
+  const retry =
+    view.health.kind === 'reconnecting'
+      ? t('video.health.reconnecting', { attempt: view.health.attempt, seconds: view.retryInS ?? 0 })
+      : view.health.kind === 'connecting' && view.health.attempt > 0
+        ? t('video.health.retrying', { attempt: view.health.attempt })
+        : null;
+  const headline = reason ? t(`video.reason.${reason}`) : (retry ?? t(`video.health.${health}`));
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -98,6 +108,7 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
       data-screen={screen}
       data-camera={camera?.id ?? ''}
       data-health={health}
+      data-reason={reason ?? ''}
       data-source={source}
       tabIndex={0}
       aria-label={`${t('video.screen', { n: screen })} ${cameraName ?? ''}`}
@@ -125,10 +136,8 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
       {!camera && <span className="tile-state">{t('video.health.empty')}</span>}
       {camera && health !== 'live' && (
         <span className={`tile-state state-${health}`} role="status">
-          {health === 'reconnecting' && view.health.kind === 'reconnecting'
-            ? t('video.health.reconnecting', { attempt: view.health.attempt, seconds: view.retryInS ?? 0 })
-            : t(`video.health.${health}`)}
-          {view.reason && health !== 'frozen' && <small>{t(`video.reason.${view.reason}`)}</small>}
+          <span data-testid="tile-headline">{headline}</span>
+          {reason && retry && <small data-testid="tile-retry">{retry}</small>}
           {frameAgeS !== null && (health === 'frozen' || health === 'offline' || health === 'reconnecting' || health === 'buffering') && (
             <small>{t('video.frameAge', { age: t('video.seconds', { count: frameAgeS }) })}</small>
           )}
@@ -139,7 +148,7 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
           {cameraName ?? '—'}
         </span>
         {camera && (
-          <span className={`tile-age health-${health}`} title={t(`video.health.${health}`)}>
+          <span className={`tile-age health-${health}`} title={headline}>
             <span className="dot" aria-hidden />
             {health === 'live' && view.latencyS !== null ? `${view.latencyS.toFixed(1)} s` : frameAgeS !== null ? `${frameAgeS} s` : '—'}
           </span>
