@@ -14,6 +14,8 @@ export interface WallUrls {
 export interface StartedWall {
   urls: WallUrls;
   port: number;
+  /** What the wall has printed to stderr so far (start-up problems such as bad camera rows, the log). */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startWallProcess(extraArgs: string[] = []): Promise<Starte
   });
   return {
     ...ready,
+    stderr: () => stderr.join(''),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGINT');
