@@ -192,3 +192,42 @@ test('the shift handover lists what the next shift must know and is saved as a f
   await expect(video.getByRole('row')).not.toHaveCount(1);
   await expect(dialog.getByRole('button', { name: '打印' })).toBeVisible();
 });
+
+test('the assessment board reads its figures again after cases change, but not under an open drill-down', async ({ wall, browser }) => {
+  const context = await browser.newContext();
+  const board = await context.newPage();
+  let kpiRequests = 0;
+  board.on('websocket', (socket) => socket.on('framesent', (frame) => (kpiRequests += String(frame.payload).includes('"kpi.get"') ? 1 : 0)));
+  await board.goto(wall.urls.queue);
+  await expect(board.getByTestId('link-state')).toHaveClass(/link-open/);
+  await board.clock.install();
+  await board.getByRole('button', { name: '考核' }).click();
+  const overall = board.getByRole('row', { name: /全分中心/ }).first();
+  await expect(overall).toBeVisible();
+  await expect.poll(() => kpiRequests).toBe(1);
+
+  // Another window registers a case; within a minute the board reads its figures again.
+  const other = await wall.open(wall.urls.queue);
+  await signIn(other);
+  const report = async (description: string) => {
+    await other.locator('body').press('F2');
+    await other.getByTestId('command-bar').getByRole('textbox').fill(description);
+    await expect(other.getByTestId('command-bar')).toHaveClass(/command-ready/);
+    await other.keyboard.press('Enter');
+    await expect(other.getByTestId('command-outcome')).toContainText('已执行');
+  };
+  await board.clock.runFor(61_000);
+  expect(kpiRequests).toBe(1);
+  await report('光复路120号门口暴露垃圾，环卫去');
+  await board.clock.runFor(61_000);
+  await expect.poll(() => kpiRequests).toBe(2);
+
+  // Under an open drill-down the figures stay as they were, so its case list still matches.
+  await overall.getByRole('button').filter({ hasText: '%' }).first().click();
+  await expect(board.getByTestId('drilldown')).toBeVisible();
+  await report('光复路130号门口暴露垃圾，环卫去');
+  await board.clock.runFor(61_000);
+  await board.waitForTimeout(500); // a refresh, had one started, would have sent its request by now
+  expect(kpiRequests).toBe(2);
+  await context.close();
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../../../shared/contract/contract';
 import type { Case } from '../../../shared/domain/case';
@@ -97,6 +97,7 @@ function useAssessment(month: string) {
   const [reloads, setReloads] = useState(0);
   const [result, setResult] = useState<{ key: string; month: string; assessment: Assessment | null; error: string | null } | null>(null);
   const key = `${month}#${reloads}`;
+  const reload = useCallback(() => setReloads((count) => count + 1), []);
   useEffect(() => {
     let current = true;
     bridge.request('kpi.get', { month }).then(
@@ -112,16 +113,38 @@ function useAssessment(month: string) {
     assessment: forMonth?.assessment ?? null,
     error: forMonth?.error ?? null,
     loading: result?.key !== key,
-    reload: () => setReloads((count) => count + 1),
+    reload,
   };
 }
 
+/** The board follows the cases: after a change it reads the figures again, at most this often. */
+const refreshEveryMs = 60_000;
+
 export function Scoreboard({ onOpenCase }: { onOpenCase: (caseId: number) => void }) {
   const { t } = useTranslation();
+  const { store } = useWall();
   const [months] = useState(() => Array.from({ length: monthsOffered }, (_, back) => beijingMonth(Date.now(), back)));
   const [month, setMonth] = useState(months[0]!);
   const { assessment, error, loading, reload } = useAssessment(month);
   const [drill, setDrill] = useState<Drill | null>(null);
+
+  // Cases change all shift: refresh the figures once a minute when they did, but never under an open
+  // drill-down (its case list would no longer match the figure the director is reading).
+  useEffect(() => {
+    let changed = false;
+    const stop = store.subscribe((state, previous) => {
+      if (state.lastChanged !== previous.lastChanged) changed = true;
+    });
+    const timer = window.setInterval(() => {
+      if (!changed || drill) return;
+      changed = false;
+      reload();
+    }, refreshEveryMs);
+    return () => {
+      stop();
+      window.clearInterval(timer);
+    };
+  }, [store, drill, reload]);
   // The figure that opened the panel gets the focus back when it closes (keyboard users keep their place).
   const opener = useRef<HTMLElement | null>(null);
 
