@@ -1,9 +1,9 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
-import WebSocket from 'ws';
 import type { Camera } from '../../shared/video/camera';
 import type { VideoState } from '../../shared/video/videoState';
 import { chromiumArgs, systemChromium } from '../../test/support/chromium';
+import { coreClient } from '../../test/support/coreClient';
 import { startWallProcess, type StartedWall } from '../../test/support/wallProcess';
 import { startNaivePage } from './naivePage';
 import { median, percentile, round } from './stats';
@@ -27,7 +27,7 @@ interface Probe {
 
 export async function videoBench() {
   const wall = await startWallProcess();
-  const core = await coreClient(wall);
+  const core = await coreClient(wall.urls.queue);
   const naive = await startNaivePage();
   try {
     await core.request('session.signIn', { operatorId: 'dir01', pin: '9999' });
@@ -401,23 +401,3 @@ async function emergencyTimes(wall: StartedWall, core: Core, cameras: Camera[]) 
 
 type Core = Awaited<ReturnType<typeof coreClient>>;
 
-async function coreClient(wall: StartedWall) {
-  const page = new URL(wall.urls.queue);
-  const socket = new WebSocket(`ws://${page.host}/ws?role=queue&token=${page.searchParams.get('token')}`);
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  let nextId = 1;
-  const request = <T = unknown>(name: string, args: unknown): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      const listener = (data: WebSocket.RawData) => {
-        const message = JSON.parse(String(data)) as { type: string; response?: { id: number; ok: boolean; value?: T; error?: { message: string } } };
-        if (message.type !== 'response' || message.response?.id !== id) return;
-        socket.off('message', listener);
-        if (message.response.ok) resolve(message.response.value as T);
-        else reject(new Error(`${name}: ${message.response.error?.message}`));
-      };
-      socket.on('message', listener);
-      socket.send(JSON.stringify({ id, name, args, input: 'system' }));
-    });
-  return { request, close: () => socket.close() };
-}

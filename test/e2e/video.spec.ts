@@ -1,30 +1,9 @@
 import type { Page } from '@playwright/test';
-import WebSocket from 'ws';
 import type { Camera } from '../../shared/video/camera';
 import type { VideoState } from '../../shared/video/videoState';
+import { coreClient } from '../support/coreClient';
 import { expect, test, type RunningWall } from './wallFixture';
 
-/** A client of the core over the wall's WebSocket, as another window would be. */
-async function coreClient(wall: RunningWall, role = 'queue') {
-  const page = new URL(wall.urls.queue);
-  const socket = new WebSocket(`ws://${page.host}/ws?role=${role}&token=${page.searchParams.get('token')}`);
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  let nextId = 1;
-  const request = <T>(name: string, args: unknown): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      const listener = (data: WebSocket.RawData) => {
-        const message = JSON.parse(String(data)) as { type: string; response?: { id: number; ok: boolean; value?: T; error?: { message: string } } };
-        if (message.type !== 'response' || message.response?.id !== id) return;
-        socket.off('message', listener);
-        if (message.response.ok) resolve(message.response.value as T);
-        else reject(new Error(message.response.error?.message));
-      };
-      socket.on('message', listener);
-      socket.send(JSON.stringify({ id, name, args, input: 'system' }));
-    });
-  return { request, close: () => socket.close() };
-}
 
 async function fault(wall: RunningWall, camera: string, kind: string) {
   const token = new URL(wall.urls.video).searchParams.get('token');
@@ -56,7 +35,7 @@ async function expectAllPlaying(page: Page, timeout = 15_000) {
 }
 
 test('every tile plays its own camera and says which one it is', async ({ wall }) => {
-  const core = await coreClient(wall);
+  const core = await coreClient(wall.urls.queue);
   const cameras = await core.request<Camera[]>('cameras.list', {});
   const state = await core.request<VideoState>('video.get', {});
   core.close();
@@ -81,7 +60,7 @@ test('every tile plays its own camera and says which one it is', async ({ wall }
 });
 
 test('the wall switches by itself at a slot boundary, with the next cameras pre-warmed', async ({ wall }) => {
-  const core = await coreClient(wall);
+  const core = await coreClient(wall.urls.queue);
   const video = await wall.open(wall.urls.video);
   await expectAllPlaying(video);
   const before = await core.request<VideoState>('video.get', {});
@@ -100,7 +79,7 @@ test('the wall switches by itself at a slot boundary, with the next cameras pre-
 });
 
 test('an urgent case pulls its nearest camera onto the wall within 2 s, and closing it reverts the tile', async ({ wall }) => {
-  const core = await coreClient(wall);
+  const core = await coreClient(wall.urls.queue);
   await core.request('session.signIn', { operatorId: 'dir01', pin: '9999' });
   const cameras = await core.request<Camera[]>('cameras.list', {});
   const video = await wall.open(wall.urls.video);
@@ -147,7 +126,7 @@ test('a tile becomes a case with a snapshot of its picture', async ({ wall }) =>
   await expect(notice).toContainText('已登记');
   const number = (await notice.innerText()).match(/\d{8}-\d{4}/)![0];
 
-  const core = await coreClient(wall);
+  const core = await coreClient(wall.urls.queue);
   await core.request('session.signIn', { operatorId: 'op01', pin: '1111' });
   const found = await core.request<{ cases: Array<{ id: number; number: string; description: string; sourceId: string }> }>('cases.query', { text: number });
   const created = found.cases.find((item) => item.number === number)!;

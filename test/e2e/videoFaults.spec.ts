@@ -3,8 +3,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import WebSocket from 'ws';
 import type { Camera } from '../../shared/video/camera';
+import { coreClient } from '../support/coreClient';
 import { startWallProcess } from '../support/wallProcess';
 import { expect, test, type RunningWall } from './wallFixture';
 
@@ -123,27 +123,6 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** A client of the core over the wall's WebSocket, as another window would be. */
-async function coreClient(queueUrl: string) {
-  const page = new URL(queueUrl);
-  const socket = new WebSocket(`ws://${page.host}/ws?role=queue&token=${page.searchParams.get('token')}`);
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  let nextId = 1;
-  const request = <T>(name: string, args: unknown): Promise<T> =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      const listener = (data: WebSocket.RawData) => {
-        const message = JSON.parse(String(data)) as { type: string; response?: { id: number; ok: boolean; value?: T; error?: { message: string } } };
-        if (message.type !== 'response' || message.response?.id !== id) return;
-        socket.off('message', listener);
-        if (message.response.ok) resolve(message.response.value as T);
-        else reject(new Error(message.response.error?.message));
-      };
-      socket.on('message', listener);
-      socket.send(JSON.stringify({ id, name, args, input: 'system' }));
-    });
-  return { request, close: () => socket.close() };
-}
 
 test('a camera list with a bad URL and a bad position: rows reported by number, nothing crashes, a camera without a stream says so', async ({ browser }) => {
   test.setTimeout(60_000);
