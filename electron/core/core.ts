@@ -349,7 +349,8 @@ export function createCore(options: CoreOptions) {
     },
     'case.setUrgent': (args: { caseId: number; urgent: boolean }, session: Session, input: InputKind) => {
       const actor = actorFor(session, input);
-      return commands.track(actor, labelled(args.urgent ? 'events.markedUrgent' : 'events.clearedUrgent', found(args.caseId).number), found(args.caseId), () =>
+      const before = found(args.caseId);
+      return commands.track(actor, labelled(args.urgent ? 'events.markedUrgent' : 'events.clearedUrgent', before.number), before, () =>
         cases.setUrgent(args.caseId, args.urgent, actor),
       );
     },
@@ -416,11 +417,11 @@ export function createCore(options: CoreOptions) {
     ]);
   }
 
-  /** An action's name in both languages, with the case number, for the undo line. */
-  function labelled(key: string, caseNumber = ''): Record<Locale, string> {
-    const label = (locale: Locale) => `${translators[locale].t(key, { defaultValue: key.split('.').at(-1) })} ${caseNumber}`.trim();
-    return { 'zh-CN': label('zh-CN'), en: label('en') };
+  /** An action's name, with the case number, in whichever language the undo line needs. */
+  function labelled(key: string, caseNumber = ''): (locale: Locale) => string {
+    return (locale) => `${translators[locale].t(key, { defaultValue: key.split('.').at(-1) })} ${caseNumber}`.trim();
   }
+
 
   function found(caseId: number): Case {
     const item = store.get(caseId);

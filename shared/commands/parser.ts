@@ -389,11 +389,6 @@ export function parseCommand(raw: string, context: ParserContext, locale: Locale
       parse.location = locationOf(hit.kind, entries[0]!.entry, hit.found, text, taken, context, locale);
     }
   }
-  if (parse.camera === null && verb === 'screen' && parse.location) {
-    // "屏11 光复路": a place, not a camera name; the core picks the camera nearest to it.
-    parse.camera = null;
-  }
-
   // 7. Counts ("3个摊头", "two vans").
   for (const match of text.matchAll(countPattern)) {
     const span = { start: match.index, end: match.index + match[1]!.length };

@@ -76,7 +76,7 @@ export function readBack(parse: Parse, t: TFunction, options: ReadBackOptions = 
       break;
   }
   if (parse.reason) parts.push(t('commands.reason', { reason: parse.reason }));
-  let line = parts.filter(Boolean).join(options.locale === 'en' ? ' · ' : ' · ');
+  let line = parts.filter(Boolean).join(' · ');
   const notes = [
     ...parse.ambiguities.map((item) => ambiguityText(item, t)),
     parse.unknownWords.length ? t('commands.unknown', { words: parse.unknownWords.join(options.locale === 'en' ? ', ' : '、') }) : '',

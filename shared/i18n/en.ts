@@ -390,7 +390,6 @@ export const en: Messages = {
       changed: 'What this command means has changed; please confirm it again.',
       nothingToUndo: 'Nothing to undo.',
       undoExpired: 'Too late to undo.',
-      undoConflict: 'The case has changed since; it cannot be undone.',
       noCamera: 'No camera is available.',
       badScreen: 'Screen numbers run from 1 to {{max}}.',
     },

@@ -389,7 +389,6 @@ export const zhCN = {
       changed: '命令的含义已变化，请重新确认。',
       nothingToUndo: '没有可撤销的操作。',
       undoExpired: '已超过可撤销时间。',
-      undoConflict: '案件在此之后又有变动，不能撤销。',
       noCamera: '没有可用的摄像机。',
       badScreen: '屏幕编号须在 1–{{max}} 之间。',
     },

@@ -1,11 +1,10 @@
 import type { ParserContext } from '../../shared/commands/parser';
-import { buildVocabulary } from '../../shared/commands/vocabulary';
-import { createGridLocator } from '../../shared/domain/locate';
 import { demoReferenceDir, readReferenceFolder } from '../../electron/core/demo/seed';
+import { createParserContext } from '../../electron/core/services/commandService';
+import { indexReferenceData } from '../../electron/core/services/referenceIndex';
 import { resourcesDir } from './testCore';
 
-/** The parser as the demo room has it: its district, departments, taxonomy and lexicon (validated as the core reads them). */
+/** The parser as the demo room has it (without cameras): built the way the core builds it. */
 export function demoParserContext(): ParserContext {
-  const data = readReferenceFolder(demoReferenceDir(resourcesDir));
-  return { vocabulary: buildVocabulary(data), geography: data.geography, locate: createGridLocator(data.geography) };
+  return createParserContext(indexReferenceData(readReferenceFolder(demoReferenceDir(resourcesDir))), []);
 }

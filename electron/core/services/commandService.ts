@@ -22,7 +22,8 @@ const spokenOrderSource = 'video';
 
 interface UndoEntry {
   until: number;
-  readBack: Record<Locale, string>;
+  /** What the action was, said in a language when an undo needs it (not on every action). */
+  label: (locale: Locale) => string;
   /** Each case as it was, and the audit event that made it what undo would replace. */
   cases: { caseId: number; before: CaseSnapshot; lastEventId: number | null }[];
   wall: WallState | null;
@@ -203,10 +204,9 @@ export function createCommandService(deps: {
       if (parse.error) throw new CoreError('commandRefused', { message: line });
       if (args.expectedReadBack !== null && args.expectedReadBack !== line) throw refuse(locale, 'changed');
       const result = execute(parse, args.selectedCaseId, actor, locale);
-      const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
       const done = describe(parse, locale, false);
       remember(actor, {
-        readBack: { [locale]: done, [other]: describe(parseCommand(args.text, parserContext(), other), other, false) } as Record<Locale, string>,
+        label: (wanted) => (wanted === locale ? done : describe(parseCommand(args.text, parserContext(), wanted), wanted, false)),
         cases: result.cases.map((item, index) => ({ caseId: item.id, before: snapshotOf(result.before[index]!), lastEventId: deps.store.lastEventId(item.id) })),
         wall: result.wall,
       });
@@ -223,14 +223,14 @@ export function createCommandService(deps: {
         throw refuse(locale, 'undoExpired');
       }
       deps.cases.batch(() => {
-        for (const item of entry.cases) deps.cases.restore(item.caseId, item.before, item.lastEventId, actor, { undid: entry.readBack['zh-CN'] });
+        for (const item of entry.cases) deps.cases.restore(item.caseId, item.before, item.lastEventId, actor, { undid: entry.label('zh-CN') });
       });
       // Each case is now as the previous entry left it: that entry can be undone next.
       for (const item of entry.cases) {
         for (const earlier of stack) for (const touched of earlier.cases) if (touched.caseId === item.caseId) touched.lastEventId = deps.store.lastEventId(item.caseId);
       }
       if (entry.wall) deps.wall.change(entry.wall);
-      const line = deps.translators[locale].t('commands.undone', { readBack: entry.readBack[locale] });
+      const line = deps.translators[locale].t('commands.undone', { readBack: entry.label(locale) });
       return { readBack: line, caseId: entry.cases[0]?.caseId ?? null, caseNumber: null, undoableUntil: null };
     },
 
@@ -239,10 +239,10 @@ export function createCommandService(deps: {
      * names it in both languages, `before` is the case as it was (null for a
      * new case, which an undo voids).
      */
-    track(actor: Actor, label: Record<Locale, string>, before: Case | null, change: () => Case): Case {
+    track(actor: Actor, label: (locale: Locale) => string, before: Case | null, change: () => Case): Case {
       const after = change();
       remember(actor, {
-        readBack: label,
+        label,
         cases: [{ caseId: after.id, before: snapshotOf(before ?? { ...after, status: 'voided', assignments: [] }), lastEventId: deps.store.lastEventId(after.id) }],
         wall: null,
       });
