@@ -245,3 +245,40 @@ export function subOrMain(tilePixelWidth: number, tilePixelHeight: number, aspec
   const pictureWidth = Math.min(tilePixelWidth, tilePixelHeight * aspect);
   return pictureWidth >= mainStreamMinWidthPx ? 'main' : 'sub';
 }
+
+// ---------------------------------------------------------------------------
+// Pixel for pixel or scaled
+
+/**
+ * How far a picture may be from its box and still be drawn pixel for pixel:
+ * from 2 % too big (a few edge pixels cropped) to 20 % too small (a black
+ * margin instead of an upscale).
+ */
+export const nativeScaleRange = { min: 0.98, max: 1.2 } as const;
+
+export interface PixelSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * How a tile draws its picture: at the stream's own resolution (one video
+ * pixel on one device pixel) when scaling would change it only a little,
+ * otherwise scaled to fit the box (letterboxed).
+ *
+ * Why: a wall's streams are usually chosen to match its tiles (a 640×360 sub
+ * stream in a 9-split tile on a 1080p display), and resampling a picture by a
+ * few percent buys nothing: it blurs the camera's own text (time, name) and,
+ * without a GPU, makes the compositor filter every pixel of every frame of
+ * every tile, the largest single cost of a wall drawn in software (measured
+ * in docs/BENCHMARKS.md, video). A 1:1 picture is a straight copy.
+ *
+ * `stream` in video pixels, `box` in CSS pixels. Returns the picture's size in
+ * CSS pixels for a 1:1 draw, or null to scale to fit.
+ */
+export function nativePictureSize(stream: PixelSize, box: PixelSize, devicePixelRatio: number): PixelSize | null {
+  if (!(stream.width > 0 && stream.height > 0 && box.width > 0 && box.height > 0 && devicePixelRatio > 0)) return null;
+  const scale = Math.min((box.width * devicePixelRatio) / stream.width, (box.height * devicePixelRatio) / stream.height);
+  if (scale < nativeScaleRange.min || scale > nativeScaleRange.max) return null;
+  return { width: stream.width / devicePixelRatio, height: stream.height / devicePixelRatio };
+}

@@ -59,6 +59,36 @@ test('every tile plays its own camera and says which one it is', async ({ wall }
   expect(await video.evaluate(() => (window as unknown as { gridwallVideo: { players(): number } }).gridwallVideo.players())).toBe(9);
 });
 
+test('a stream that nearly fits its tile is drawn pixel for pixel; an enlarged tile scales the main stream to fit', async ({ wall }) => {
+  const core = await coreClient(wall.urls.queue);
+  await core.request('session.signIn', { operatorId: 'dir01', pin: '9999' });
+  const understood = await core.request<{ readBack: string }>('command.understand', { text: '十六画面' });
+  await core.request('command.run', { text: '十六画面', expectedReadBack: understood.readBack, selectedCaseId: null });
+  core.close();
+  const video = await wall.open(wall.urls.video);
+  await expect(video.locator('.matrix .tile')).toHaveCount(16);
+  // The plan fills nine screens; the other seven wait empty.
+  const live = video.locator('.matrix .tile[data-health="live"]');
+  await expect.poll(() => live.count(), { timeout: 15_000 }).toBe(await video.locator('.matrix .tile:not([data-camera=""])').count());
+  expect(await live.count()).toBeGreaterThanOrEqual(9);
+  // 16 tiles of 1600×900: a 320×180 sub stream in a box of about 395×189, drawn 1:1 rather than upscaled by 3 %.
+  const pictures = () =>
+    video.evaluate(() =>
+      [...document.querySelectorAll<HTMLVideoElement>('.matrix .tile[data-health="live"] video')].map((element) => ({
+        fit: element.dataset.fit,
+        shown: Math.round(element.getBoundingClientRect().width),
+        stream: element.videoWidth,
+      })),
+    );
+  for (const picture of await pictures()) expect(picture).toEqual({ fit: 'native', shown: picture.stream, stream: 320 });
+  // Enlarged, the tile plays the main stream (960×540) scaled up to fill its box.
+  await tile(video, 1).dblclick();
+  await expect(tile(video, 1)).toHaveClass(/tile-solo/);
+  await expect.poll(async () => (await pictures()).find((picture) => picture.stream === 960)?.fit, { timeout: 15_000 }).toBe('contain');
+  const solo = (await pictures()).find((picture) => picture.stream === 960)!;
+  expect(solo.shown).toBeGreaterThan(1_300);
+});
+
 test('the wall switches by itself at a slot boundary, with the next cameras pre-warmed', async ({ wall }) => {
   const core = await coreClient(wall.urls.queue);
   const video = await wall.open(wall.urls.video);
@@ -97,6 +127,9 @@ test('an urgent case pulls its nearest camera onto the wall within 2 s, and clos
   const emergencyTile = video.locator(`.matrix .tile[data-camera="${offWall.id}"][data-source="emergency"]`);
   await expect(emergencyTile).toBeVisible({ timeout: 2_000 });
   await expect(emergencyTile).toContainText(created.number);
+  // Framed in red over the live picture, so it is found at a glance.
+  await expect(emergencyTile.locator('.tile-frame')).toBeVisible();
+  await expect(emergencyTile.locator('.tile-frame')).toHaveCSS('border-top-color', 'rgb(255, 84, 73)');
   await expect(emergencyTile).toHaveAttribute('data-health', 'live', { timeout: 4_000 });
   expect(Date.now() - startedAt).toBeLessThan(4_000);
 

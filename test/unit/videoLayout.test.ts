@@ -5,6 +5,8 @@ import {
   globalScreenNumbers,
   LayoutSchema,
   maxGridSide,
+  nativePictureSize,
+  nativeScaleRange,
   presetLayout,
   presetLayoutIds,
   presetLayouts,
@@ -151,6 +153,52 @@ describe('subOrMain', () => {
       fc.property(fc.integer({ min: 1, max: 8000 }), fc.integer({ min: 1, max: 8000 }), fc.nat(2000), fc.nat(2000), (w, h, dw, dh) => {
         if (subOrMain(w, h) === 'main') expect(subOrMain(w + dw, h + dh)).toBe('main');
       }),
+    );
+  });
+});
+
+describe('nativePictureSize', () => {
+  it('draws a stream that nearly fills its tile pixel for pixel', () => {
+    // A 640×360 sub stream in a 9-split tile of a 1080p display (636×354 after borders): 1.7 % cropped, not resampled.
+    expect(nativePictureSize({ width: 640, height: 360 }, { width: 636, height: 354 }, 1)).toEqual({ width: 640, height: 360 });
+    // A 320×180 stream in a 391×185 box: a 2.8 % upscale is not worth a blur.
+    expect(nativePictureSize({ width: 320, height: 180 }, { width: 391, height: 185 }, 1)).toEqual({ width: 320, height: 180 });
+  });
+
+  it('scales when the difference would show: big upscales, any real downscale', () => {
+    expect(nativePictureSize({ width: 640, height: 360 }, { width: 960, height: 540 }, 1)).toBeNull(); // ×1.5
+    expect(nativePictureSize({ width: 960, height: 540 }, { width: 480, height: 270 }, 1)).toBeNull(); // ×0.5
+    expect(nativePictureSize({ width: 640, height: 360 }, { width: 620, height: 349 }, 1)).toBeNull(); // ×0.97: 3 % cropped is too much
+  });
+
+  it('counts device pixels: on a 1.25× display the CSS size shrinks so one video pixel is one device pixel', () => {
+    expect(nativePictureSize({ width: 640, height: 360 }, { width: 520, height: 300 }, 1.25)).toEqual({ width: 512, height: 288 });
+    expect(nativePictureSize({ width: 640, height: 360 }, { width: 640, height: 360 }, 2)).toBeNull(); // a 2× upscale
+  });
+
+  it('scales when sizes are unknown (no frame yet, hidden tile)', () => {
+    expect(nativePictureSize({ width: 0, height: 0 }, { width: 400, height: 225 }, 1)).toBeNull();
+    expect(nativePictureSize({ width: 320, height: 180 }, { width: 0, height: 0 }, 1)).toBeNull();
+  });
+
+  it('never crops more than 2 % nor leaves more than a 20 % upscale undone', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 16, max: 4096 }),
+        fc.integer({ min: 16, max: 4096 }),
+        fc.integer({ min: 16, max: 4096 }),
+        fc.integer({ min: 16, max: 4096 }),
+        fc.constantFrom(1, 1.25, 1.5, 2),
+        (sw, sh, bw, bh, dpr) => {
+          const size = nativePictureSize({ width: sw, height: sh }, { width: bw, height: bh }, dpr);
+          if (!size) return;
+          const scale = Math.min((bw * dpr) / sw, (bh * dpr) / sh);
+          expect(scale).toBeGreaterThanOrEqual(nativeScaleRange.min);
+          expect(scale).toBeLessThanOrEqual(nativeScaleRange.max);
+          expect(size.width * dpr).toBeCloseTo(sw);
+          expect(size.height * dpr).toBeCloseTo(sh);
+        },
+      ),
     );
   });
 });

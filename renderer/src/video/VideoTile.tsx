@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type CSSProperties, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { streamUrl, type Camera } from '../../../shared/video/camera';
-import { subOrMain } from '../../../shared/video/layout';
+import { subOrMain, type PixelSize } from '../../../shared/video/layout';
 import type { VideoTile as TileState } from '../../../shared/video/videoState';
 import type { PlayerPool } from './playerPool';
 import type { PlayerView, TilePlayer } from './tilePlayer';
@@ -44,16 +44,20 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
   const box = useRef<HTMLDivElement>(null);
   const mount = useRef<HTMLDivElement>(null);
   const [rendition, setRendition] = useState<'sub' | 'main' | null>(null);
+  const [pictureBox, setPictureBox] = useState<PixelSize>({ width: 0, height: 0 });
   const [player, setPlayer] = useState<TilePlayer | null>(null);
   const [dropping, setDropping] = useState(false);
 
-  // Stream by size, evaluated when the tile's size settles (layouts change in big steps; see subOrMain).
+  // Stream by size, evaluated when the tile's size settles (layouts change in big steps; see subOrMain); the picture
+  // box decides whether the player draws it 1:1 (see nativePictureSize).
   useEffect(() => {
     const element = box.current!;
     const measure = () => {
       const rect = element.getBoundingClientRect();
       if (rect.width === 0) return;
       setRendition(subOrMain(rect.width * devicePixelRatio, rect.height * devicePixelRatio));
+      const picture = mount.current!.getBoundingClientRect();
+      setPictureBox((shown) => (shown.width === picture.width && shown.height === picture.height ? shown : { width: picture.width, height: picture.height }));
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -76,6 +80,8 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
       setPlayer(null);
     };
   }, [url, pool, screen, onPlayer]);
+
+  useEffect(() => player?.setBox(pictureBox), [player, pictureBox]);
 
   const view = useSyncExternalStore(player?.subscribe ?? noSubscription, () => player?.snapshot ?? idleView);
   const cameraName = camera ? (i18n.language === 'en' ? camera.name.en : camera.name.zh) : null;
@@ -125,6 +131,7 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
       onDrop={onDrop}
     >
       <div className="tile-media" ref={mount} />
+      {(source === 'emergency' || dropping) && <span className="tile-frame" aria-hidden />}
       <span className="tile-screen" data-testid="tile-screen">
         {screen}
       </span>
@@ -150,7 +157,7 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
         {camera && (
           <span className={`tile-age health-${health}`} title={headline}>
             <span className="dot" aria-hidden />
-            {health === 'live' && view.latencyS !== null ? `${view.latencyS.toFixed(1)} s` : frameAgeS !== null ? `${frameAgeS} s` : '—'}
+            {health === 'live' && view.latencyS !== null ? `${Math.round(view.latencyS)} s` : frameAgeS !== null ? `${frameAgeS} s` : '—'}
           </span>
         )}
       </div>

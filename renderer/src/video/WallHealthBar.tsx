@@ -22,7 +22,9 @@ export function WallHealthBar({ players }: { players: RefObject<Map<number, Tile
       const all = [...players.current.values()];
       const live = all.filter((player) => player.snapshot.health.kind === 'live');
       const latency = p95(live.flatMap((player) => (player.snapshot.latencyS === null ? [] : [player.snapshot.latencyS])));
-      setFigures({ live: live.length, total: all.length, latency });
+      const next = { live: live.length, total: all.length, latency: latency === null ? null : Math.round(latency * 10) / 10 };
+      // Repaint only when a figure reads differently.
+      setFigures((shown) => (shown.live === next.live && shown.total === next.total && shown.latency === next.latency ? shown : next));
     }, 1_000);
     return () => window.clearInterval(timer);
   }, [players]);

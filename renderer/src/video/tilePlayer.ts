@@ -1,5 +1,6 @@
 import Hls, { ErrorTypes, type ErrorData, type HlsConfig, type LevelDetails, type LoadPolicy } from 'hls.js';
 import workerPath from 'hls.js/dist/hls.worker.js?url';
+import { nativePictureSize, type PixelSize } from '../../../shared/video/layout';
 import { initialTileHealth, tileHealthStep, type TileEvent, type TileHealth } from '../../../shared/video/backoff';
 import { classifyPlayerError, stillStale, watchdogReason, type FailureReason } from '../../../shared/video/streamFailure';
 
@@ -138,6 +139,8 @@ export class TilePlayer {
   private lastEndSN: number | null = null;
   private staleEndSN: number | null = null;
   private destroyed = false;
+  /** The tile's picture box in CSS pixels (none while pre-warming out of sight). */
+  private box: PixelSize = { width: 0, height: 0 };
 
   constructor(readonly url: string) {
     livePlayers += 1;
@@ -154,6 +157,7 @@ export class TilePlayer {
     this.element.append(this.still, this.video);
     this.video.addEventListener('waiting', this.onWaiting);
     this.video.addEventListener('playing', this.onPlaying);
+    this.video.addEventListener('resize', this.fitPicture);
     this.connect();
     startTicking(this, this.check);
   }
@@ -169,6 +173,21 @@ export class TilePlayer {
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
+  };
+
+  /** Where the tile shows the picture, in CSS pixels: the picture is drawn 1:1 when it nearly fits (nativePictureSize). */
+  setBox(box: PixelSize) {
+    if (box.width === this.box.width && box.height === this.box.height) return;
+    this.box = box;
+    this.fitPicture();
+  }
+
+  /** On a new box and whenever the stream's resolution changes (the video's `resize` event). */
+  private fitPicture = () => {
+    const native = nativePictureSize({ width: this.video.videoWidth, height: this.video.videoHeight }, this.box, devicePixelRatio);
+    this.video.dataset.fit = native ? 'native' : 'contain';
+    this.video.style.width = native ? `${native.width}px` : '';
+    this.video.style.height = native ? `${native.height}px` : '';
   };
 
   private set(patch: Partial<PlayerView>) {
@@ -250,10 +269,11 @@ export class TilePlayer {
       frameAgeS: this.lastFrameAtMs === null ? null : Math.max(0, Math.round((now - this.lastFrameAtMs) / 1000)),
       retryInS: health.kind === 'reconnecting' ? Math.max(0, Math.ceil((health.nextRetryAtMs - now) / 1000)) : null,
     };
-    // Tiles show latency to a tenth of a second, the frame age and the retry countdown: re-render only when one of
-    // those would read differently (the latency itself stays current for the health bar and the probe).
+    // Tiles show latency and frame age in whole seconds, and the retry countdown: re-render only when one of those
+    // would read differently (the latency itself stays current for the health bar and the probe). A live tile then
+    // repaints when its delay really moves, not every second.
     const shown = (view: Pick<PlayerView, 'latencyS' | 'frameAgeS' | 'retryInS'>) =>
-      `${view.latencyS === null ? '' : view.latencyS.toFixed(1)}|${view.frameAgeS}|${view.retryInS}`;
+      health.kind === 'live' ? `${view.latencyS === null ? '' : Math.round(view.latencyS)}` : `${view.frameAgeS}|${view.retryInS}`;
     if (shown(next) !== shown(this.view)) this.set(next);
     else this.view = { ...this.view, ...next };
     this.watchFrames();
@@ -347,6 +367,7 @@ export class TilePlayer {
     if (this.retryTimer !== null) window.clearTimeout(this.retryTimer);
     this.video.removeEventListener('waiting', this.onWaiting);
     this.video.removeEventListener('playing', this.onPlaying);
+    this.video.removeEventListener('resize', this.fitPicture);
     this.teardownHls();
     this.listeners.clear();
     this.element.remove();
