@@ -39,7 +39,7 @@ export async function videoBench() {
     let tileMinutes = 0;
     for (const tiles of [9, 16]) {
       await setLayout(core, cameras, tiles);
-      const state = await core.request<VideoState>('video.get', {});
+      const state = await holdStill(core);
       const onWall = state.tiles.map((tile) => cameras.find((camera) => camera.id === tile.cameraId)!);
       const gridwall = await measurePage(wall.urls.video, tiles);
       const plain = await measurePage(naive.url(onWall.map((camera) => camera.mainStream!)), tiles);
@@ -262,6 +262,16 @@ async function setLayout(core: Core, cameras: Camera[], tiles: 9 | 16 | number) 
   const used = new Set(state.tiles.map((tile) => tile.cameraId));
   const free = cameras.filter((camera) => !used.has(camera.id));
   for (const tile of state.tiles) if (!tile.cameraId) await core.request('video.place', { screen: tile.screen, cameraId: free.shift()!.id });
+}
+
+/**
+ * Every screen keeps the camera it shows now, hand-placed, so the wall holds still while it is measured: the demo
+ * plan tours screen 9 every 15 s, and a camera changing on one page and not the other is not the same cameras.
+ */
+async function holdStill(core: Core): Promise<VideoState> {
+  const state = await core.request<VideoState>('video.get', {});
+  for (const tile of state.tiles) await core.request('video.place', { screen: tile.screen, cameraId: tile.cameraId });
+  return core.request<VideoState>('video.get', {});
 }
 
 /** 500 camera changes on a 16-tile wall: memory before and after, and players left. */
