@@ -62,10 +62,21 @@ test('every tile plays its own camera and says which one it is', async ({ wall }
 test('a stream that nearly fits its tile is drawn pixel for pixel; an enlarged tile scales the main stream to fit', async ({ wall }) => {
   const core = await coreClient(wall.urls.queue);
   await core.request('session.signIn', { operatorId: 'dir01', pin: '9999' });
-  const understood = await core.request<{ readBack: string }>('command.understand', { text: '十六画面' });
-  await core.request('command.run', { text: '十六画面', expectedReadBack: understood.readBack, selectedCaseId: null });
-  core.close();
-  const video = await wall.open(wall.urls.video);
+  const layout = async (text: string) => {
+    const understood = await core.request<{ readBack: string }>('command.understand', { text });
+    await core.request('command.run', { text, expectedReadBack: understood.readBack, selectedCaseId: null });
+  };
+  await layout('十六画面');
+  // The wall is shared by this file's tests: back to the plan's nine screens afterwards, pass or fail.
+  try {
+    await expectDrawnToFit(await wall.open(wall.urls.video));
+  } finally {
+    await layout('九画面');
+    core.close();
+  }
+});
+
+async function expectDrawnToFit(video: Page) {
   await expect(video.locator('.matrix .tile')).toHaveCount(16);
   // The plan fills nine screens; the other seven wait empty.
   const live = video.locator('.matrix .tile[data-health="live"]');
@@ -87,7 +98,8 @@ test('a stream that nearly fits its tile is drawn pixel for pixel; an enlarged t
   await expect.poll(async () => (await pictures()).find((picture) => picture.stream === 960)?.fit, { timeout: 15_000 }).toBe('contain');
   const solo = (await pictures()).find((picture) => picture.stream === 960)!;
   expect(solo.shown).toBeGreaterThan(1_300);
-});
+  await video.keyboard.press('Escape');
+}
 
 test('the wall switches by itself at a slot boundary, with the next cameras pre-warmed', async ({ wall }) => {
   const core = await coreClient(wall.urls.queue);
