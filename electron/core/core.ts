@@ -422,7 +422,6 @@ export function createCore(options: CoreOptions) {
     return (locale) => `${translators[locale].t(key, { defaultValue: key.split('.').at(-1) })} ${caseNumber}`.trim();
   }
 
-
   function found(caseId: number): Case {
     const item = store.get(caseId);
     if (!item) throw new CoreError('notFound', { id: caseId });

@@ -250,9 +250,9 @@ export function subOrMain(tilePixelWidth: number, tilePixelHeight: number, aspec
 // Pixel for pixel or scaled
 
 /**
- * How far a picture may be from its box and still be drawn pixel for pixel:
- * from 2 % too big (a few edge pixels cropped) to 20 % too small (a black
- * margin instead of an upscale).
+ * How far a box may be from its picture's size and still show it pixel for
+ * pixel: from 2 % smaller than the picture (a few edge pixels cropped) to
+ * 20 % larger (a black margin instead of an upscale).
  */
 export const nativeScaleRange = { min: 0.98, max: 1.2 } as const;
 

@@ -43,21 +43,18 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
   const { t, i18n } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const mount = useRef<HTMLDivElement>(null);
-  const [rendition, setRendition] = useState<'sub' | 'main' | null>(null);
-  const [pictureBox, setPictureBox] = useState<PixelSize>({ width: 0, height: 0 });
+  // The tile's size in CSS pixels, which is also the picture's box (the media fills the borderless tile).
+  const [size, setSize] = useState<PixelSize>({ width: 0, height: 0 });
   const [player, setPlayer] = useState<TilePlayer | null>(null);
   const [dropping, setDropping] = useState(false);
 
-  // Stream by size, evaluated when the tile's size settles (layouts change in big steps; see subOrMain); the picture
-  // box decides whether the player draws it 1:1 (see nativePictureSize).
+  // Measured when the tile's size settles (layouts change in big steps; see subOrMain).
   useEffect(() => {
     const element = box.current!;
     const measure = () => {
-      const rect = element.getBoundingClientRect();
-      if (rect.width === 0) return;
-      setRendition(subOrMain(rect.width * devicePixelRatio, rect.height * devicePixelRatio));
-      const picture = mount.current!.getBoundingClientRect();
-      setPictureBox((shown) => (shown.width === picture.width && shown.height === picture.height ? shown : { width: picture.width, height: picture.height }));
+      const { width, height } = element.getBoundingClientRect();
+      if (width === 0) return;
+      setSize((shown) => (shown.width === width && shown.height === height ? shown : { width, height }));
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -65,6 +62,8 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
     return () => observer.disconnect();
   }, []);
 
+  // Sub or main stream by the tile's size in device pixels; the player draws the picture 1:1 when it nearly fits.
+  const rendition = size.width > 0 ? subOrMain(size.width * devicePixelRatio, size.height * devicePixelRatio) : null;
   const url = camera && rendition ? streamUrl(camera, rendition) : null;
   useEffect(() => {
     if (!url) return;
@@ -81,7 +80,7 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
     };
   }, [url, pool, screen, onPlayer]);
 
-  useEffect(() => player?.setBox(pictureBox), [player, pictureBox]);
+  useEffect(() => player?.setBox(size), [player, size]);
 
   const view = useSyncExternalStore(player?.subscribe ?? noSubscription, () => player?.snapshot ?? idleView);
   const cameraName = camera ? (i18n.language === 'en' ? camera.name.en : camera.name.zh) : null;
