@@ -21,9 +21,12 @@ export function syncWithCore(bridge: CoreBridge, store: WallStore): () => void {
       const keymap = store.getState().keymap ?? (await bridge.request('keymap.get', {}));
       store.getState().sessionStarted(session, reference, keymap);
       if (!session.operator) await resumeSignIn(bridge, store);
+      // The cases come first: their event number is where replay starts, so everything read after them is at
+      // least that new, and the held events bring it up to date. (Read the other way round, a wall change made
+      // between the reads would be older than the cases' number, skipped, and the window would keep the old wall.)
+      const snapshot = await bridge.request('cases.list', { scope: 'open', limit: 100_000 });
       const wall = await bridge.request('wall.get', {});
       const video = await bridge.request('video.get', {});
-      const snapshot = await bridge.request('cases.list', { scope: 'open', limit: 100_000 });
       store.getState().snapshotLoaded(snapshot.seq, snapshot.cases, wall, video);
       for (const message of heldEvents.splice(0)) store.getState().eventReceived(message);
     } catch (error) {

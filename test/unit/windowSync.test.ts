@@ -1,0 +1,93 @@
+import { afterEach, expect, test, vi } from 'vitest';
+import type { Session } from '../../electron/core/core';
+import { inProcessLink } from '../../electron/core/runtime/link';
+import type { ArgsOf, RequestName, ResultOf } from '../../shared/contract/contract';
+import { ContractRequestError, type EventMessage } from '../../shared/contract/messages';
+import type { CoreBridge, LinkState } from '../../renderer/src/bridge/bridge';
+import { syncWithCore } from '../../renderer/src/state/sync';
+import { createWallStore } from '../../renderer/src/state/wallStore';
+import { startTestCore } from '../support/testCore';
+
+/**
+ * A window's store kept in step with a real core through syncWithCore, over
+ * a bridge that lets the test act on the core while the window is half-way
+ * through reading its snapshot (the moment a stale snapshot would stick).
+ */
+function windowOn(harness: ReturnType<typeof startTestCore>, session: Session) {
+  const link = inProcessLink(harness.core);
+  const eventListeners = new Set<(message: EventMessage) => void>();
+  const linkListeners = new Set<(state: LinkState) => void>();
+  const beforeAnswer = new Map<string, () => void>();
+  let nextId = 1;
+  const bridge: CoreBridge = {
+    async request<N extends RequestName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
+      const response = await link.request(session, { id: nextId++, name, args });
+      // Events and answers interleave as they would over a socket: whatever the core emits meanwhile is delivered first.
+      await Promise.resolve();
+      const hook = beforeAnswer.get(name);
+      beforeAnswer.delete(name);
+      hook?.();
+      if (!response.ok) throw new ContractRequestError(name, response.error);
+      return response.value as ResultOf<N>;
+    },
+    onEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
+    onLinkState(listener) {
+      linkListeners.add(listener);
+      return () => linkListeners.delete(listener);
+    },
+  };
+  link.subscribe(session, (message) => {
+    for (const listener of eventListeners) listener(message);
+  });
+  const store = createWallStore();
+  const stop = syncWithCore(bridge, store);
+  return {
+    store,
+    stop,
+    /** Runs `act` on the core after the window has asked for `name` and before it reads the answer. */
+    during(name: RequestName, act: () => void) {
+      beforeAnswer.set(name, act);
+    },
+    open() {
+      for (const listener of linkListeners) listener({ kind: 'open' });
+    },
+  };
+}
+
+const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+test('a presentation switch made while a window reads its snapshot is not lost: the window ends where the wall is', async () => {
+  vi.stubGlobal('window', { setTimeout, sessionStorage: { getItem: () => null, setItem() {}, removeItem() {} } });
+  const harness = startTestCore();
+  const toggle = () => {
+    const text = '演示模式';
+    const response = harness.request('command.run', { text, selectedCaseId: null }, undefined, 'hotkey');
+    expect(response.ok).toBe(true);
+  };
+  try {
+    const video = windowOn(harness, { connectionId: 'video-1', role: 'video', audience: 'operator', locale: 'zh-CN' });
+    video.open();
+    await vi.waitFor(() => expect(video.store.getState().wall?.presentation).toBe(false));
+
+    // On: the window reads its snapshot again (it may now see less). While it reads, the director switches back off,
+    // at each step of the read in turn.
+    for (const step of ['session.hello', 'wall.get', 'video.get', 'cases.list'] as const) {
+      toggle();
+      video.during(step, toggle);
+      await vi.waitFor(() => expect(harness.core.presentation).toBe(false));
+      await settled();
+      await vi.waitFor(() => expect(video.store.getState().needsResync).toBe(false));
+      expect(video.store.getState().wall?.presentation, `switched back during ${step}`).toBe(false);
+    }
+    video.stop();
+  } finally {
+    harness.close();
+  }
+});
