@@ -16,16 +16,19 @@ export function reconnectDelay(attempt: number): number {
 }
 
 /**
- * The browser wall's bridge. Requests sent while the socket is down wait for
+ * The browser wall's bridge. Requests made while the socket is down wait for
  * it (up to a timeout) rather than failing at once, so a short host restart
- * goes unnoticed by the operator.
+ * goes unnoticed by the operator; one that times out is never sent later.
+ * A request already sent when the socket drops fails at once: its answer
+ * was lost with the socket.
  */
 export function createWebSocketBridge(url: string, tokenCheckUrl: string | null = null): CoreBridge {
   let socket: WebSocket | null = null;
   let nextId = 1;
   let attempt = 0;
-  const pending = new Map<number, { resolve: (response: ResponseMessage) => void; timer: number }>();
-  const outbox: string[] = [];
+  /** Requests awaiting an answer, with the socket each went out on (none yet while it waits in the outbox). */
+  const pending = new Map<number, { resolve: (response: ResponseMessage) => void; timer: number; sentOn: WebSocket | null }>();
+  const outbox: { id: number; text: string }[] = [];
   const eventListeners = new Set<(message: EventMessage) => void>();
   const stateListeners = new Set<(state: LinkState) => void>();
   let state: LinkState = { kind: 'connecting' };
@@ -41,7 +44,12 @@ export function createWebSocketBridge(url: string, tokenCheckUrl: string | null 
     ws.onopen = () => {
       attempt = 0;
       setState({ kind: 'open' });
-      for (const text of outbox.splice(0)) ws.send(text);
+      for (const { id, text } of outbox.splice(0)) {
+        const waiting = pending.get(id);
+        if (!waiting) continue;
+        waiting.sentOn = ws;
+        ws.send(text);
+      }
     };
     ws.onmessage = (message) => {
       const data = JSON.parse(String(message.data)) as ServerMessage;
@@ -56,6 +64,14 @@ export function createWebSocketBridge(url: string, tokenCheckUrl: string | null 
       }
     };
     ws.onclose = () => {
+      // Whatever went out on this socket can no longer be answered: say so now rather than at the timeout, so a
+      // window reading its snapshot when the link dropped reads it again as soon as the link is back.
+      for (const [id, waiting] of pending) {
+        if (waiting.sentOn !== ws) continue;
+        pending.delete(id);
+        window.clearTimeout(waiting.timer);
+        waiting.resolve({ id, ok: false, error: { code: 'unavailable', message: '' } });
+      }
       if (socket !== ws) return;
       socket = null;
       attempt += 1;
@@ -86,9 +102,13 @@ export function createWebSocketBridge(url: string, tokenCheckUrl: string | null 
           pending.delete(id);
           resolve({ id, ok: false, error: { code: 'unavailable', message: '' } });
         }, requestTimeoutMs);
-        pending.set(id, { resolve, timer });
-        if (socket?.readyState === WebSocket.OPEN) socket.send(text);
-        else outbox.push(text);
+        if (socket?.readyState === WebSocket.OPEN) {
+          pending.set(id, { resolve, timer, sentOn: socket });
+          socket.send(text);
+        } else {
+          pending.set(id, { resolve, timer, sentOn: null });
+          outbox.push({ id, text });
+        }
       }).then((response) => {
         if (!response.ok) throw new ContractRequestError(name, response.error);
         return response.value as ResultOf<N>;
