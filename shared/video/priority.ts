@@ -17,8 +17,9 @@
  *   camera taking a second screen; if it is already shown by a pin or a newer
  *   emergency, it stays there untouched. A key-focus or slot tile whose
  *   camera is already shown by a pin (or by a key-focus tile, or a slot tile
- *   with a lower number) is left empty. Only pins may repeat a camera: the
- *   operator asked for it.
+ *   with a lower number) is left empty, except a tour's screen, which steps
+ *   on to its next camera not on the wall (`slotFallbacks`). Only pins may
+ *   repeat a camera: the operator asked for it.
  * - An emergency camera not yet on the wall takes a screen: its explicit
  *   `screens` in their order when given (a non-empty list; key-focus screens
  *   included, since someone chose them), otherwise the first free screen in
@@ -64,6 +65,8 @@ export interface WallInput {
   /** The wall's global screen numbers, in display order. */
   screens: readonly number[];
   slotAssignments: ScreenCameraMap;
+  /** A tour's screen → the tour's other cameras, next first (see tourFallbacks): tried when its camera is already shown. */
+  slotFallbacks?: ReadonlyMap<number, readonly string[]>;
   keyFocus: readonly KeyFocusEntry[];
   emergencies: readonly EmergencyVideo[];
   pins: ScreenCameraMap;
@@ -116,15 +119,26 @@ export function resolveWall(input: WallInput): WallResolution {
     if (camera !== undefined) beneath.set(screen, { cameraId: camera, source: 'slot' });
   }
 
-  // Camera → the screen that shows it. Pins first, then key focus, then slot.
+  // Camera → the screen that shows it. Pins first, then key focus, then the slot's fixed screens, then its tours,
+  // which step on to their next camera not on the wall (so a tour never takes a camera a fixed screen shows).
   const shownOn = new Map<string, number>();
   for (const tile of final.values()) if (!shownOn.has(tile.cameraId!)) shownOn.set(tile.cameraId!, tile.screen);
-  for (const source of ['keyFocus', 'slot'] as const) {
+  const fallbacksOf = (screen: number) => input.slotFallbacks?.get(screen);
+  const layers = [
+    { source: 'keyFocus', touring: false },
+    { source: 'slot', touring: false },
+    { source: 'slot', touring: true },
+  ] as const;
+  for (const { source, touring } of layers) {
     for (const screen of screens) {
       const below = beneath.get(screen);
-      if (below?.source !== source) continue;
-      if (shownOn.has(below.cameraId)) beneath.delete(screen);
-      else shownOn.set(below.cameraId, screen);
+      if (below?.source !== source || (source === 'slot' && (fallbacksOf(screen) !== undefined) !== touring)) continue;
+      const cameraId = [below.cameraId, ...(touring ? fallbacksOf(screen)! : [])].find((candidate) => !shownOn.has(candidate));
+      if (cameraId === undefined) beneath.delete(screen);
+      else {
+        beneath.set(screen, { cameraId, source });
+        shownOn.set(cameraId, screen);
+      }
     }
   }
 

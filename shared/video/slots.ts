@@ -307,6 +307,23 @@ export function slotScreenAssignments(slot: Pick<Slot, 'screens' | 'tours'>, slo
   return assignments;
 }
 
+/**
+ * Screen → the tour's other cameras, in the order the tour would show them
+ * next: where the tour's current camera is already on the wall (placed by
+ * hand, pinned, pulled up for an emergency), the screen steps on to the
+ * first of these that is not, rather than going dark. The `slotFallbacks`
+ * input of resolveWall.
+ */
+export function tourFallbacks(slot: Pick<Slot, 'screens' | 'tours'>, slotStartMs: number, atMs: number): Map<number, string[]> {
+  const fallbacks = new Map<number, string[]>();
+  for (const tour of slot.tours) {
+    if (Object.prototype.hasOwnProperty.call(slot.screens, tour.screen) || tour.cameras.length === 0) continue;
+    const { index } = tourPosition(tour, slotStartMs, atMs);
+    fallbacks.set(tour.screen, [...tour.cameras.slice(index + 1), ...tour.cameras.slice(0, index)]);
+  }
+  return fallbacks;
+}
+
 // ---------------------------------------------------------------------------
 // The demo plan
 

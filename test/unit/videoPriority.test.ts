@@ -117,6 +117,19 @@ describe('resolveWall', () => {
     expect(brief(tiles)).toEqual(['1:p:pin', '2:a:keyFocus', '3:-:empty', '4:-:empty']);
   });
 
+  it('a tour whose camera is already on the wall steps on to its next camera that is not, never to a fixed screen\'s', () => {
+    // The tour on screen 4 is at 'a', which the operator placed on screen 1; its next cameras are 'b' (shown by the
+    // fixed screen 2, even though that screen comes later) and 'c'.
+    const tour = input({ screens: [4, 1, 2], slotAssignments: { 4: 'a', 2: 'b' }, slotFallbacks: new Map([[4, ['b', 'c']]]), keyFocus: [{ screen: 1, cameraId: 'a' }] });
+    expect(brief(resolveWall(tour).tiles)).toEqual(['4:c:slot', '1:a:keyFocus', '2:b:slot']);
+    // Every camera of the tour already shown: the screen is left empty rather than repeat one.
+    const exhausted = input({ ...tour, slotFallbacks: new Map([[4, ['b']]]) });
+    expect(brief(resolveWall(exhausted).tiles)).toEqual(['4:-:empty', '1:a:keyFocus', '2:b:slot']);
+    // An emergency can still take the tour's screen, and the tour's camera is not repeated elsewhere.
+    const urgent = input({ ...tour, emergencies: [emergency('C1', ['c'])] });
+    expect(brief(resolveWall(urgent).tiles)).toEqual(['4:c:emergency:C1', '1:a:keyFocus', '2:b:slot']);
+  });
+
   it('accepts Maps as well as records, and ignores screens not on the wall', () => {
     const { tiles } = resolveWall(input({ screens: [1, 2, 1], slotAssignments: new Map([[1, 'a'], [3, 'c']]), pins: new Map([[7, 'p']]), keyFocus: [{ screen: 9, cameraId: 'k' }] }));
     expect(brief(tiles)).toEqual(['1:a:slot', '2:-:empty']);
@@ -143,6 +156,7 @@ describe('resolveWall properties', () => {
     keyFocus: fc.array(fc.record({ screen, cameraId: camera }), { maxLength: 4 }),
     emergencies,
     pins: screenMap.map((pins) => Object.fromEntries(Object.entries(pins).slice(0, 3))),
+    slotFallbacks: fc.array(fc.tuple(screen, fc.array(camera, { maxLength: 4 })), { maxLength: 3 }).map((entries) => new Map(entries)),
     nowMs: fc.constant(NOW),
   });
 
@@ -167,6 +181,19 @@ describe('resolveWall properties', () => {
         const pinCameras = new Set(tiles.filter((tile) => tile.source === 'pin').map((tile) => tile.cameraId));
         expect(new Set(nonPin).size).toBe(nonPin.length);
         for (const id of nonPin) expect(pinCameras.has(id)).toBe(false);
+
+        // A slot tile shows its own camera or one of its tour's; a tour's screen goes dark only when all of them are
+        // shown (where no emergency or key focus reshuffles the wall: those may leave a screen empty on their own).
+        for (const tile of tiles) {
+          const own = (wallInput.slotAssignments as Record<number, string>)[tile.screen];
+          const tour = wallInput.slotFallbacks.get(tile.screen);
+          if (tile.source === 'slot') expect([own, ...(tour ?? [])]).toContain(tile.cameraId);
+          const undisturbed = active.length === 0 && !wallInput.keyFocus.some((entry) => entry.screen === tile.screen);
+          if (tile.source === 'empty' && own !== undefined && tour !== undefined && undisturbed) {
+            const shownNow = new Set(tiles.map((each) => each.cameraId));
+            for (const candidate of [own, ...tour]) expect(shownNow.has(candidate), `screen ${tile.screen} could show ${candidate}`).toBe(true);
+          }
+        }
 
         // Every camera of an active emergency is on the wall or reported unplaced.
         const shown = new Set(tiles.map((tile) => tile.cameraId));

@@ -14,6 +14,7 @@ import {
   slotScreenAssignments,
   slotScreenCount,
   tourCameraAt,
+  tourFallbacks,
   validateSlotPlan,
   type SlotPlanInput,
 } from '../../shared/video/slots';
@@ -234,5 +235,12 @@ describe('tours', () => {
       [2, 'y'],
       [9, 'b'],
     ]);
+  });
+
+  it('offers a tour\'s other cameras in the order it would show them next, for when its camera is already on the wall', () => {
+    const slot = { screens: { 1: 'x' }, tours: [tour, { screen: 1, cameras: ['p', 'q'], dwellSeconds: 15 }] };
+    // At b: c, then a. A tour on a fixed screen never shows, so it offers nothing.
+    expect([...tourFallbacks(slot, start, start + 16_000)]).toEqual([[9, ['c', 'a']]]);
+    expect(tourFallbacks({ screens: {}, tours: [{ screen: 3, cameras: ['only'], dwellSeconds: 15 }] }, start, start).get(3)).toEqual([]);
   });
 });

@@ -116,6 +116,27 @@ describe('video wall over time (injected clock)', () => {
     video.close();
   });
 
+  it('a tour whose camera is placed on another screen shows its next camera instead of going dark, and tours on', () => {
+    vi.setSystemTime(Date.UTC(2026, 10, 27, 1, 0, 0)); // 09:00 in Shanghai: the morning slot tours seven cameras on screen 9
+    const { video } = setup();
+    const tour = plan.slots.find((slot) => slot.id === video.state.slot.id)!.tours[0];
+    expect(tour, 'the demo morning slot tours a screen').toBeDefined();
+    const touring = () => video.state.tiles.find((tile) => tile.screen === tour!.screen)!;
+    const current = touring().cameraId!;
+    const position = tour!.cameras.indexOf(current);
+    const after = (steps: number) => tour!.cameras[(position + steps) % tour!.cameras.length];
+
+    video.place(1, current);
+    expect(touring()).toMatchObject({ cameraId: after(1), source: 'slot' });
+    expect(video.state.tiles.filter((tile) => tile.cameraId === current)).toHaveLength(1);
+    // The dwell ends: the tour's own next camera is the one it already shows, so the tile stays; then it moves on.
+    vi.advanceTimersByTime(tour!.dwellSeconds * 1000);
+    expect(touring().cameraId).toBe(after(1));
+    vi.advanceTimersByTime(tour!.dwellSeconds * 1000);
+    expect(touring().cameraId).toBe(after(2) === current ? after(3) : after(2));
+    video.close();
+  });
+
   it('a pinned screen is never taken by an emergency', () => {
     const { video } = setup();
     video.pin(1, true);

@@ -11,6 +11,7 @@ import {
   slotOccurrenceAt,
   slotOccurrences,
   slotScreenAssignments,
+  tourFallbacks,
   tourPosition,
   type SlotPlan,
 } from '../../../shared/video/slots';
@@ -98,6 +99,7 @@ export function createVideoWall(options: VideoWallOptions) {
     const list = screens();
 
     let slotAssignments: Map<number, string> = module === 'timeSlot' ? slotScreenAssignments(occurrence.slot, occurrence.startMs, at) : new Map();
+    const slotFallbacks = module === 'timeSlot' ? tourFallbacks(occurrence.slot, occurrence.startMs, at) : undefined;
     // The key-focus module fills the wall with the hot spots, in order, from screen 1.
     let focus: KeyFocusEntry[] = [...keyFocus];
     if (module === 'keyFocus') {
@@ -109,6 +111,7 @@ export function createVideoWall(options: VideoWallOptions) {
     const resolution = resolveWall({
       screens: list,
       slotAssignments,
+      slotFallbacks,
       // Hand-placed cameras go first in the key-focus layer: above key focus and slot, taken last by emergencies.
       keyFocus: [...placed, ...focus],
       emergencies: active,
