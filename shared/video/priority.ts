@@ -123,7 +123,6 @@ export function resolveWall(input: WallInput): WallResolution {
   // which step on to their next camera not on the wall (so a tour never takes a camera a fixed screen shows).
   const shownOn = new Map<string, number>();
   for (const tile of final.values()) if (!shownOn.has(tile.cameraId!)) shownOn.set(tile.cameraId!, tile.screen);
-  const fallbacksOf = (screen: number) => input.slotFallbacks?.get(screen);
   const layers = [
     { source: 'keyFocus', touring: false },
     { source: 'slot', touring: false },
@@ -132,8 +131,9 @@ export function resolveWall(input: WallInput): WallResolution {
   for (const { source, touring } of layers) {
     for (const screen of screens) {
       const below = beneath.get(screen);
-      if (below?.source !== source || (source === 'slot' && (fallbacksOf(screen) !== undefined) !== touring)) continue;
-      const cameraId = [below.cameraId, ...(touring ? fallbacksOf(screen)! : [])].find((candidate) => !shownOn.has(candidate));
+      const tour = source === 'slot' ? input.slotFallbacks?.get(screen) : undefined;
+      if (below?.source !== source || (tour !== undefined) !== touring) continue;
+      const cameraId = [below.cameraId, ...(tour ?? [])].find((candidate) => !shownOn.has(candidate));
       if (cameraId === undefined) beneath.delete(screen);
       else {
         beneath.set(screen, { cameraId, source });

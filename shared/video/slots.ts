@@ -310,8 +310,8 @@ export function slotScreenAssignments(slot: Pick<Slot, 'screens' | 'tours'>, slo
 /**
  * Screen → the tour's other cameras, in the order the tour would show them
  * next: where the tour's current camera is already on the wall (placed by
- * hand, pinned, pulled up for an emergency), the screen steps on to the
- * first of these that is not, rather than going dark. The `slotFallbacks`
+ * hand, pinned, held for key focus), the screen steps on to the first of
+ * these that is not, rather than going dark. The `slotFallbacks`
  * input of resolveWall.
  */
 export function tourFallbacks(slot: Pick<Slot, 'screens' | 'tours'>, slotStartMs: number, atMs: number): Map<number, string[]> {
