@@ -2,8 +2,8 @@ import { afterEach, expect, test, vi } from 'vitest';
 import type { Session } from '../../electron/core/core';
 import { inProcessLink } from '../../electron/core/runtime/link';
 import type { ArgsOf, RequestName, ResultOf } from '../../shared/contract/contract';
-import { ContractRequestError, type EventMessage } from '../../shared/contract/messages';
-import type { CoreBridge, LinkState } from '../../renderer/src/bridge/bridge';
+import type { EventMessage } from '../../shared/contract/messages';
+import { resultOf, type CoreBridge, type LinkState } from '../../renderer/src/bridge/bridge';
 import { syncWithCore } from '../../renderer/src/state/sync';
 import { createWallStore } from '../../renderer/src/state/wallStore';
 import { startTestCore } from '../support/testCore';
@@ -27,8 +27,7 @@ function windowOn(harness: ReturnType<typeof startTestCore>, session: Session) {
       const hook = beforeAnswer.get(name);
       beforeAnswer.delete(name);
       hook?.();
-      if (!response.ok) throw new ContractRequestError(name, response.error);
-      return response.value as ResultOf<N>;
+      return resultOf(name, response);
     },
     onEvent(listener) {
       eventListeners.add(listener);

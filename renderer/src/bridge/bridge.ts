@@ -1,5 +1,5 @@
 import type { ArgsOf, RequestName, ResultOf } from '../../../shared/contract/contract';
-import type { EventMessage, InputKind } from '../../../shared/contract/messages';
+import { ContractRequestError, type EventMessage, type InputKind, type ResponseMessage } from '../../../shared/contract/messages';
 
 export type LinkState =
   | { kind: 'connecting' }
@@ -17,4 +17,10 @@ export interface CoreBridge {
   onEvent(listener: (message: EventMessage) => void): () => void;
   /** Connection changes; `open` again after a loss means "reload your snapshot". */
   onLinkState(listener: (state: LinkState) => void): () => void;
+}
+
+/** A request's answer as its result, or a ContractRequestError carrying the core's refusal. */
+export function resultOf<N extends RequestName>(name: N, response: ResponseMessage): ResultOf<N> {
+  if (!response.ok) throw new ContractRequestError(name, response.error);
+  return response.value as ResultOf<N>;
 }

@@ -1,12 +1,6 @@
 import type { ArgsOf, RequestName, ResultOf } from '../../../shared/contract/contract';
-import {
-  ContractRequestError,
-  type EventMessage,
-  type InputKind,
-  type ResponseMessage,
-  type ServerMessage,
-} from '../../../shared/contract/messages';
-import type { CoreBridge, LinkState } from './bridge';
+import type { EventMessage, InputKind, ResponseMessage, ServerMessage } from '../../../shared/contract/messages';
+import { resultOf, type CoreBridge, type LinkState } from './bridge';
 
 const requestTimeoutMs = 15_000;
 
@@ -109,10 +103,7 @@ export function createWebSocketBridge(url: string, tokenCheckUrl: string | null 
           pending.set(id, { resolve, timer, sentOn: null });
           outbox.push({ id, text });
         }
-      }).then((response) => {
-        if (!response.ok) throw new ContractRequestError(name, response.error);
-        return response.value as ResultOf<N>;
-      });
+      }).then((response) => resultOf(name, response));
     },
     onEvent(listener) {
       eventListeners.add(listener);
