@@ -73,15 +73,36 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts'],
+    files: ['electron/core/**/*.ts'],
     languageOptions: { globals: globals.node },
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            layer('The core and the web host run under plain Node: never import electron (only electron/app/ may).', ['electron', 'electron/*']),
-            layer('The core must not depend on the shell or the renderer.', ['**/renderer/**', '**/app/**', '../app*']),
+            layer('The core runs under plain Node: never import electron (only electron/app/ may).', ['electron', 'electron/*']),
+            layer('The core must not depend on the hosts (shell, browser wall host) or the renderer: they build on it.', [
+              '**/renderer/**',
+              '**/app/**',
+              '../app*',
+              '**/host/**',
+              '../host*',
+            ]),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/host/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layer('The browser wall host runs under plain Node: never import electron (only electron/app/ may).', ['electron', 'electron/*']),
+            layer('The host builds on the core and must not depend on the shell or the renderer.', ['**/renderer/**', '**/app/**', '../app*']),
           ],
         },
       ],

@@ -5,7 +5,7 @@
 # The demo wall needs live-looking cameras without an encoder running at run
 # time (encoding two dozen streams would eat the CPU the wall itself needs).
 # So we encode a few short synthetic clips once, cut them into 1-second
-# MPEG-TS segments, and electron/core/media/liveHlsServer.ts loops them in a
+# MPEG-TS segments, and electron/host/media/liveHlsServer.ts loops them in a
 # sliding live playlist. Keyframes fall exactly on every second, so every
 # segment starts with a keyframe and can be played on its own, in any order
 # the looping needs.

@@ -8,7 +8,7 @@ import { defaultDemoOptions, type Session } from '../core/core';
 import type { CoreLink } from '../core/runtime/link';
 import { createLogger, stderrSink } from '../core/runtime/logger';
 import { startWorkerLink } from '../core/runtime/workerLink';
-import { startDemoCameras } from '../core/media/demoCameras';
+import { startDemoCameras } from '../host/media/demoCameras';
 import { forwardEvents, serveContract } from './ipc';
 import { appOrigin, isAppUrl, registerAppScheme, serveRenderer } from './protocol';
 

@@ -47,7 +47,6 @@ import { createVideoWall } from './services/videoWall';
 import { handoverVideo } from './services/handover';
 import { getSetting, setSetting } from './store/referenceStore';
 import type { Camera } from '../../shared/video/camera';
-import type { CameraStreams } from './media/demoCameras';
 import { CoreError } from './errors';
 import { createEventHub } from './runtime/eventHub';
 import { silentLogger, type Logger } from './runtime/logger';
@@ -68,6 +67,9 @@ export interface Session {
   audience: Audience;
   locale: Locale;
 }
+
+/** Stream addresses per camera id, for cameras whose list leaves them out (the hosts' demo camera server). */
+export type CameraStreams = Record<string, { sub: string; main: string }>;
 
 export interface DemoOptions {
   seed: number;

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { defaultDemoOptions } from '../core/core';
 import { createLogger, stderrSink } from '../core/runtime/logger';
 import { startWorkerLink } from '../core/runtime/workerLink';
-import { startDemoCameras } from '../core/media/demoCameras';
+import { startDemoCameras } from './media/demoCameras';
 import { drawTokens } from './access';
 import { startWebHost } from './webHost';
 import { readCameraFile } from './cameraImport';

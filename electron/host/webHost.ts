@@ -1,4 +1,4 @@
-import { streamFaults, type FaultSwitches, type StreamFault } from '../core/media/liveHlsServer';
+import { streamFaults, type FaultSwitches, type StreamFault } from './media/liveHlsServer';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';

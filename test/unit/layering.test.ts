@@ -40,6 +40,13 @@ describe('layering rules', () => {
     expect(await layeringErrors('electron/host/leak.ts', "import { app } from 'electron';\nexport const a = app;\n")).toHaveLength(1);
   });
 
+  it('refuses the hosts in the core, and lets the host build on the core', async () => {
+    const fromCore = "import { startWebHost } from '../../host/webHost';\nexport const h = startWebHost;\n";
+    expect((await layeringErrors('electron/core/services/leak.ts', fromCore)).join()).toMatch(/must not depend on the hosts/);
+    const fromHost = "import { createCore } from '../core/core';\nexport const c = createCore;\n";
+    expect(await layeringErrors('electron/host/fine.ts', fromHost)).toEqual([]);
+  });
+
   it('allows raw ipcMain only in the validated wrapper', async () => {
     const code = "import { ipcMain } from 'electron';\nexport const i = ipcMain;\n";
     expect(await layeringErrors('electron/app/main.ts', code)).toHaveLength(1);

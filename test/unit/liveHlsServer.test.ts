@@ -11,7 +11,7 @@ import {
   type LiveCamera,
   type LiveHlsServer,
   type Rendition,
-} from '../../electron/core/media/liveHlsServer';
+} from '../../electron/host/media/liveHlsServer';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const clipsDir = demoClipsDir(join(repoRoot, 'resources'));

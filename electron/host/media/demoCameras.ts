@@ -1,8 +1,6 @@
-import { readCameras, demoReferenceDir } from '../demo/seed';
+import type { CameraStreams } from '../../core/core';
+import { readCameras, demoReferenceDir } from '../../core/demo/seed';
 import { demoClipsDir, startLiveHlsServer, type LiveHlsServer } from './liveHlsServer';
-
-/** Stream addresses per camera id, handed to the core with its options. */
-export type CameraStreams = Record<string, { sub: string; main: string }>;
 
 /**
  * The embedded demo's cameras: every camera of the demo list gets a live
