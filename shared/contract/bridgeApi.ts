@@ -1,9 +1,10 @@
 import type { ArgsOf, RequestName } from './contract';
-import type { EventMessage, InputKind, ResponseMessage } from './messages';
+import type { CoreStatus, EventMessage, ResponseMessage, WindowInputKind } from './messages';
 
 /** Prefix of every IPC channel; the shell's wrapper refuses anything else. */
 export const ipcChannelPrefix = 'gridwall:';
 export const ipcEventChannel = `${ipcChannelPrefix}event`;
+export const ipcStatusChannel = `${ipcChannelPrefix}status`;
 export const ipcChannelFor = (name: RequestName) => `${ipcChannelPrefix}${name}`;
 
 /**
@@ -12,8 +13,10 @@ export const ipcChannelFor = (name: RequestName) => `${ipcChannelPrefix}${name}`
  * the event subscription. The renderer's IPC bridge is written against it.
  */
 export type PreloadApi = {
-  readonly requests: { readonly [N in RequestName]: (args: ArgsOf<N>, input: InputKind) => Promise<ResponseMessage> };
+  readonly requests: { readonly [N in RequestName]: (args: ArgsOf<N>, input: WindowInputKind, requestId: string) => Promise<ResponseMessage> };
   onEvent(listener: (message: EventMessage) => void): () => void;
+  /** The core's status as the shell sees it (down while its worker restarts). */
+  onCoreStatus(listener: (status: CoreStatus) => void): () => void;
 };
 
 /**
@@ -47,6 +50,8 @@ export const preloadRequestNames = [
   'cameras.list',
   'video.get',
   'video.coverage',
+  'operators.lockouts',
+  'session.clearLockout',
   'video.place',
   'video.pin',
   'video.showCase',

@@ -22,9 +22,13 @@ import { WallStateSchema, type WallState } from '../wall/wallState';
 
 const NoArgs = z.object({});
 const CaseIdArgs = z.object({ caseId: z.number().int().positive() });
+/** The most cases one answer carries (about 1 MB): a window reads a longer list page by page. */
+export const maxCasesPerAnswer = 1_000;
 const CasesListArgs = z.object({
   scope: z.enum(['open', 'all']).default('open'),
-  limit: z.number().int().min(1).max(100_000).default(5_000),
+  limit: z.number().int().min(1).max(maxCasesPerAnswer).default(maxCasesPerAnswer),
+  /** The page after this case id (the previous page's `nextBefore`); null for the first page. */
+  before: z.number().int().positive().nullable().default(null),
 });
 const SetUrgentArgs = z.object({ caseId: z.number().int().positive(), urgent: z.boolean() });
 const CaseId = z.number().int().positive();
@@ -101,8 +105,18 @@ export interface OperatorInfo {
 
 export interface SignedIn {
   operator: OperatorInfo;
-  /** Kept by the window to sign in again after a reconnect; valid until the core restarts. */
+  /** Kept by the window to sign in again after a reconnect or a core restart, until it expires or the operator signs out. */
   token: string;
+  /** When this sign-in ends by itself (a shift after the PIN was given). */
+  expiresAt: number;
+}
+
+/** An operator who may not sign in for a while after too many wrong PINs; the duty director can clear it. */
+export interface SignInLockout {
+  operatorId: string;
+  operatorName: string;
+  until: number;
+  failures: number;
 }
 
 /** One entry of a case's timeline, read from the hash-chained audit trail. */
@@ -165,10 +179,12 @@ export interface CaseQueryResult {
 }
 
 /** A snapshot carries the event sequence number it was read at, so a window
- * can apply only the events that came after it. */
+ * can apply only the events that came after it. Newest case first, a page at
+ * a time: `nextBefore` asks for the next page, null after the last. */
 export interface CaseListSnapshot {
   seq: number;
   cases: Case[];
+  nextBefore: number | null;
 }
 
 export interface SessionInfo {
@@ -234,7 +250,7 @@ export const queries = {
   /** Department assessment for a calendar month (Beijing time). */
   'kpi.get': define<Assessment>()(z.object({ month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/) })),
   /** Cases by id, e.g. the ones behind a KPI figure. */
-  'cases.byIds': define<Case[]>()(z.object({ ids: z.array(CaseId).max(5_000) })),
+  'cases.byIds': define<Case[]>()(z.object({ ids: z.array(CaseId).max(500) })),
   /** The command bar's read-back as the operator types (docs/COMMANDS.md). */
   'command.understand': define<CommandUnderstanding>()(z.object({ text: CommandText })),
   'wall.get': define<WallState>()(NoArgs),
@@ -245,13 +261,18 @@ export const queries = {
   'video.get': define<VideoState>()(NoArgs),
   /** Seconds each camera was on the wall per time slot, and the cameras a slot never showed. */
   'video.coverage': define<VideoCoverage>()(z.object({ hours: z.number().int().min(1).max(72).default(12) })),
+  /** Operators locked out of signing in after too many wrong PINs. */
+  'operators.lockouts': define<SignInLockout[]>()(NoArgs),
 } as const;
 
 export const commands = {
   'session.signIn': define<SignedIn>()(
     z.union([z.object({ operatorId: ShortText.min(1), pin: z.string().max(20) }), z.object({ token: z.string().min(10).max(100) })]),
   ),
+  /** Ends this window's sign-in and revokes its token everywhere. */
   'session.signOut': define<null>()(NoArgs),
+  /** Duty director only: lets an operator locked out by wrong PINs try again. */
+  'session.clearLockout': define<null>()(z.object({ operatorId: ShortText.min(1) })),
   'case.create': define<Case>()(CaseDraftSchema),
   'case.setUrgent': define<Case>()(SetUrgentArgs),
   'case.act': define<Case>()(CaseActionSchema),
