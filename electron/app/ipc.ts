@@ -1,7 +1,8 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { ipcChannelFor, ipcEventChannel } from '../../shared/contract/bridgeApi';
+import { ipcChannelFor, ipcEventChannel, ipcStatusChannel } from '../../shared/contract/bridgeApi';
 import { requestNames } from '../../shared/contract/contract';
 import type { EventMessage, ResponseMessage } from '../../shared/contract/messages';
+import { nestsDeeperThan } from '../../shared/contract/shape';
 import type { Session } from '../core/core';
 import type { CoreLink } from '../core/runtime/link';
 import type { Logger } from '../core/runtime/logger';
@@ -16,13 +17,15 @@ import { isAppUrl } from './protocol';
  */
 export function serveContract(link: CoreLink, sessionOf: (contents: WebContents) => Session | undefined, logger: Logger): void {
   for (const name of requestNames) {
-    ipcMain.handle(ipcChannelFor(name), async (event: IpcMainInvokeEvent, args: unknown, input: unknown): Promise<ResponseMessage> => {
+    ipcMain.handle(ipcChannelFor(name), async (event: IpcMainInvokeEvent, args: unknown, input: unknown, requestId: unknown): Promise<ResponseMessage> => {
       const session = trustedSession(event, sessionOf);
       if (!session) {
         logger.warn('ipc.refused', { name, url: event.senderFrame?.url ?? 'unknown' });
         return { id: 0, ok: false, error: { code: 'badMessage', message: '拒绝来自未知页面的请求。/ Request from an unknown page refused.' } };
       }
-      return link.request(session, { id: 0, name, args, input });
+      // Checked here, before it is cloned for the core's worker (a deeply nested value overflows the stack).
+      if (nestsDeeperThan(args)) return { id: 0, ok: false, error: { code: 'tooComplex', message: '消息嵌套层级过深，已拒绝。/ The message nests too deeply and was refused.' } };
+      return link.request(session, { id: 0, name, args, input, ...(requestId === undefined ? {} : { requestId }) });
     });
   }
 }
@@ -31,6 +34,14 @@ export function serveContract(link: CoreLink, sessionOf: (contents: WebContents)
 export function forwardEvents(link: CoreLink, contents: WebContents, session: Session): () => void {
   return link.subscribe(session, (message: EventMessage) => {
     if (!contents.isDestroyed()) contents.send(ipcEventChannel, message);
+  });
+}
+
+/** Tells one window whether the core is serving (down while its worker restarts); returns the unsubscribe. */
+export function forwardCoreStatus(link: CoreLink, contents: WebContents): () => void {
+  contents.send(ipcStatusChannel, link.status());
+  return link.onStatus((status) => {
+    if (!contents.isDestroyed()) contents.send(ipcStatusChannel, status);
   });
 }
 

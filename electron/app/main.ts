@@ -7,9 +7,9 @@ import { defaultWallProfile, planWindows, type WindowPlacement } from '../../sha
 import { defaultDemoOptions, type Session } from '../core/core';
 import type { CoreLink } from '../core/runtime/link';
 import { createLogger, stderrSink } from '../core/runtime/logger';
-import { startWorkerLink } from '../core/runtime/workerLink';
+import { startSupervisedCore } from '../core/runtime/supervisor';
 import { startDemoCameras } from '../host/media/demoCameras';
-import { forwardEvents, serveContract } from './ipc';
+import { forwardCoreStatus, forwardEvents, serveContract } from './ipc';
 import { appOrigin, isAppUrl, registerAppScheme, serveRenderer } from './protocol';
 
 /**
@@ -58,9 +58,10 @@ void app.whenReady().then(async () => {
   let cameras: Awaited<ReturnType<typeof startDemoCameras>> | null = null;
   try {
     cameras = demo ? await startDemoCameras(join(appRoot, 'resources')) : null;
-    link = await startWorkerLink({
+    link = await startSupervisedCore({
       entry: pathToFileURL(join(bundleDir, 'coreWorker.cjs')),
       log: stderrSink,
+      logger,
       core: {
         dbPath,
         resourcesDir: join(appRoot, 'resources'),
@@ -110,9 +111,11 @@ function openWindow(placement: WindowPlacement, link: CoreLink): void {
   const session: Session = { connectionId: `window-${contents.id}`, consoleId: 'this-console', role: placement.role, audience: 'operator', locale };
   sessions.set(contents, session);
   const stopEvents = forwardEvents(link, contents, session);
+  const stopStatus = forwardCoreStatus(link, contents);
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     stopEvents();
+    stopStatus();
     void link.forget(session.connectionId);
     sessions.delete(contents);
   });

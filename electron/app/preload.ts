@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { ipcChannelFor, ipcEventChannel, preloadRequestNames, type PreloadApi } from '../../shared/contract/bridgeApi';
-import type { EventMessage, InputKind } from '../../shared/contract/messages';
+import { ipcChannelFor, ipcEventChannel, ipcStatusChannel, preloadRequestNames, type PreloadApi } from '../../shared/contract/bridgeApi';
+import type { CoreStatus, EventMessage, WindowInputKind } from '../../shared/contract/messages';
 
 /**
  * Thin on purpose: one named function per request of the contract and one
@@ -9,7 +9,7 @@ import type { EventMessage, InputKind } from '../../shared/contract/messages';
 const requests = Object.fromEntries(
   preloadRequestNames.map((name) => [
     name,
-    (args: unknown, input: InputKind) => ipcRenderer.invoke(ipcChannelFor(name), args, input),
+    (args: unknown, input: WindowInputKind, requestId: string) => ipcRenderer.invoke(ipcChannelFor(name), args, input, requestId),
   ]),
 ) as unknown as PreloadApi['requests'];
 
@@ -19,6 +19,11 @@ const api: PreloadApi = {
     const relay = (_event: IpcRendererEvent, message: EventMessage) => listener(message);
     ipcRenderer.on(ipcEventChannel, relay);
     return () => ipcRenderer.off(ipcEventChannel, relay);
+  },
+  onCoreStatus(listener) {
+    const relay = (_event: IpcRendererEvent, status: CoreStatus) => listener(status);
+    ipcRenderer.on(ipcStatusChannel, relay);
+    return () => ipcRenderer.off(ipcStatusChannel, relay);
   },
 };
 

@@ -1,5 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Audience } from '../../shared/domain/case';
+import { WindowRoleSchema, windowRoles } from '../../shared/wall/roles';
 
 /**
  * Who may open a window on the browser wall. Each run draws two fresh
@@ -33,4 +35,30 @@ export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   const plain = address.startsWith('::ffff:') ? address.slice(7) : address;
   return plain === '::1' || plain.startsWith('127.');
+}
+
+export const refusedFromNetwork =
+  '浏览器指挥墙只接受本机连接；如需局域网访问，请以 --lan 启动。/ The browser wall only accepts connections from this machine; start it with --lan to serve the room\'s LAN.';
+
+/**
+ * Why a window's socket is refused, or null to accept it: from another PC
+ * when the host serves this machine only, at the wrong path, without a
+ * valid token, or for an unknown window role.
+ */
+export function socketRefusal(
+  request: Pick<IncomingMessage, 'url'> & { socket: { remoteAddress?: string | undefined } },
+  options: { lan: boolean; tokens: AccessTokens },
+): { status: string; reason: string; text: string } | null {
+  if (!options.lan && !isLoopback(request.socket.remoteAddress)) {
+    return { status: '403 Forbidden', reason: 'notLoopback', text: refusedFromNetwork };
+  }
+  const url = new URL(request.url ?? '/', 'http://host');
+  if (url.pathname !== '/ws') return { status: '404 Not Found', reason: 'path', text: 'Not found' };
+  if (!audienceForToken(options.tokens, url.searchParams.get('token'))) {
+    return { status: '401 Unauthorized', reason: 'token', text: '令牌无效或缺失。/ Missing or wrong token.' };
+  }
+  if (!WindowRoleSchema.safeParse(url.searchParams.get('role')).success) {
+    return { status: '400 Bad Request', reason: 'role', text: `role must be one of ${windowRoles.join(', ')}` };
+  }
+  return null;
 }

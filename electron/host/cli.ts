@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDemoOptions } from '../core/core';
 import { createLogger, stderrSink } from '../core/runtime/logger';
-import { startWorkerLink } from '../core/runtime/workerLink';
+import { startSupervisedCore } from '../core/runtime/supervisor';
 import { startDemoCameras } from './media/demoCameras';
 import { drawTokens } from './access';
 import { startWebHost } from './webHost';
@@ -24,6 +24,7 @@ const usage = `用法 / usage: npm run wall -- [options]
                     (district.json, departments.json, categories.json, sources.json; see resources/demo)
   --cameras <file> the room's camera list (CSV or JSON; bad rows are listed by row number and left out)
   --feed-rate <n>   demo cases per minute (default 2, 0 = off; env GRIDWALL_DEMO_RATE)
+  --shift-hours <n> how long a sign-in lasts before the operator signs in again (default 12)
   --lan             also accept other PCs of the room's LAN (default: this machine only)
   --json            print the URLs as one JSON line (for scripts and tests)`;
 
@@ -38,6 +39,7 @@ async function main() {
         reference: { type: 'string' },
         cameras: { type: 'string' },
         'feed-rate': { type: 'string', default: process.env.GRIDWALL_DEMO_RATE ?? String(defaultDemoOptions.feedRatePerMinute) },
+        'shift-hours': { type: 'string', default: '12' },
         lan: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -53,8 +55,9 @@ async function main() {
   }
   const port = Number(flags.port);
   const feedRate = Number(flags['feed-rate']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isFinite(feedRate) || feedRate < 0) {
-    console.error(`端口或案件速率无效。/ Invalid --port or --feed-rate.\n\n${usage}`);
+  const shiftHours = Number(flags['shift-hours']);
+  if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isFinite(feedRate) || feedRate < 0 || !(shiftHours > 0 && shiftHours <= 24)) {
+    console.error(`端口、案件速率或班次时长无效（班次 1–24 小时）。/ Invalid --port, --feed-rate or --shift-hours (1–24 h).\n\n${usage}`);
     process.exit(2);
   }
 
@@ -68,10 +71,12 @@ async function main() {
     for (const problem of cameraList.problems) console.error(`  ${problem}`);
   }
   const cameras = flags['no-demo'] ? null : await startDemoCameras(resourcesDir);
-  const link = await startWorkerLink({
+  const link = await startSupervisedCore({
     entry: new URL('../core/runtime/coreWorker.dev.mjs', import.meta.url),
     log: stderrSink,
+    logger,
     core: {
+      signInHours: shiftHours,
       dbPath,
       resourcesDir,
       demo: flags['no-demo'] ? null : { ...defaultDemoOptions, feedRatePerMinute: feedRate },
@@ -112,11 +117,7 @@ async function main() {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
-  void link.exited.then((code) => {
-    if (stopping) return;
-    logger.error('core.exited', { code });
-    process.exit(1);
-  });
+  // A core that dies is restarted by the supervisor; the windows show a banner meanwhile (and if it gives up).
 }
 
 main().catch((error: unknown) => {

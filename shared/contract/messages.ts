@@ -34,7 +34,10 @@ export const RequestMessageSchema = z.object({
 export type RequestMessage = z.input<typeof RequestMessageSchema>;
 
 /** A fresh request id (random, URL-safe); works in every JavaScript runtime GridWall runs in. */
-export function newRequestId(random: (bytes: Uint8Array) => Uint8Array = (bytes) => globalThis.crypto.getRandomValues(bytes)): string {
+/** `crypto.getRandomValues` is in every runtime GridWall runs in (Node, Chromium, also outside secure contexts). */
+const webCrypto = (globalThis as unknown as { crypto: { getRandomValues<T extends Uint8Array>(array: T): T } }).crypto;
+
+export function newRequestId(random: (bytes: Uint8Array) => Uint8Array = (bytes) => webCrypto.getRandomValues(bytes)): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   return Array.from(random(new Uint8Array(21)), (byte) => alphabet[byte & 63]).join('');
 }

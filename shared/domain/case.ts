@@ -126,15 +126,6 @@ export type CaseDraft = z.input<typeof CaseDraftSchema>;
 
 export type Audience = 'operator' | 'public';
 
-/**
- * The presentation mode promise: personal fields are removed in the core,
- * before a case reaches any window that visitors can see.
- */
-export function caseForAudience(item: Case, audience: Audience): Case {
-  if (audience === 'operator') return item;
-  return { ...item, reporter: null };
-}
-
 /** Where the clock stands: a hung case's clock is stopped, a closed case's no longer matters. */
 function clockRunning(item: Case): boolean {
   return item.deadlineAt !== null && (item.status === 'dispatched' || item.status === 'inProgress' || item.status === 'reportedBack');

@@ -194,8 +194,9 @@ export const en: Messages = {
   },
   assignment: { dispatched: 'Dispatched', inProgress: 'In progress', reportedBack: 'Reported back', returned: 'Returned' },
   input: { mouse: 'mouse', keyboard: 'keyboard', hotkey: 'hotkey', command: 'command', feed: 'demo feed', system: 'system' },
-  actors: { history: 'history', demoFeed: 'demo feed' },
+  actors: { history: 'history', demoFeed: 'demo feed', system: 'system' },
   actions: {
+    clearLockout: 'clear a sign-in lock',
     verify: 'verify',
     register: 'register',
     void: 'void',
@@ -222,6 +223,7 @@ export const en: Messages = {
     clearedUrgent: 'urgency cleared',
     absorbedDuplicate: 'absorbed a duplicate',
     undone: 'Undone',
+    video: { caseShown: 'cameras shown on the wall' },
   },
   scoreboard: {
     title: 'Department assessment',
@@ -463,6 +465,8 @@ export const en: Messages = {
     tooLarge: 'Too large ({{sizeKb}} KB); the limit is {{maxKb}} KB. Please shrink photos below 2 MB.',
     tooComplex: 'The message nests too deeply and was refused.',
     pinTooShort: 'A new PIN needs at least {{min}} digits.',
+    coreRestarting: 'The core stopped and is restarting by itself; try again in a moment.',
+    coreFailed: 'The core failed to restart several times and has stopped ({{reason}}). Restart GridWall or call support.',
     field: {
       description: 'Description must be 2–500 characters',
       categoryCode: 'Choose a category',

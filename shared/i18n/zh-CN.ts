@@ -193,8 +193,9 @@ export const zhCN = {
   },
   assignment: { dispatched: '已派遣', inProgress: '处置中', reportedBack: '已反馈', returned: '已退回' },
   input: { mouse: '鼠标', keyboard: '键盘', hotkey: '快捷键', command: '命令', feed: '演示数据', system: '系统' },
-  actors: { history: '历史数据', demoFeed: '演示数据源' },
+  actors: { history: '历史数据', demoFeed: '演示数据源', system: '系统' },
   actions: {
+    clearLockout: '解除签入锁定',
     verify: '核实',
     register: '立案',
     void: '作废',
@@ -221,6 +222,7 @@ export const zhCN = {
     clearedUrgent: '取消紧急',
     absorbedDuplicate: '并入重复案件',
     undone: '撤销',
+    video: { caseShown: '调看现场视频' },
   },
   scoreboard: {
     title: '部门考核',
@@ -462,6 +464,8 @@ export const zhCN = {
     tooLarge: '内容过大（{{sizeKb}} KB），上限为 {{maxKb}} KB。照片请压缩到 2 MB 以内。',
     tooComplex: '消息嵌套层级过深，已拒绝。',
     pinTooShort: '新密码至少需要 {{min}} 位。',
+    coreRestarting: '核心已停止，正在自动重启，请稍候再试。',
+    coreFailed: '核心多次重启失败，已停止（{{reason}}）。请重启网格指挥墙，或联系技术支持。',
     field: {
       description: '问题描述需 2–500 个字',
       categoryCode: '请选择类别',

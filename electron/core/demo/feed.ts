@@ -35,7 +35,7 @@ export function startDemoFeed(deps: {
   const tick = () => {
     try {
       if (random.chance(0.12)) {
-        const open = deps.store.list('open', 200).filter((item) => !item.urgent);
+        const open = deps.store.allOpen(200).filter((item) => !item.urgent);
         if (open.length > 0) deps.cases.setUrgent(random.pick(open).id, true, feedActor);
       } else {
         deps.cases.create({ ...nextIncident().draft, placeId: null, reportedAt: null }, feedActor);

@@ -103,12 +103,12 @@ export function generateHistory(db: Db, store: CaseStore, reference: ReferenceDa
         }
         for (const step of story.steps) {
           const data = step.kind === 'dispatch' ? { leadDepartmentId: lead, helperDepartmentIds: helpers } : {};
-          store.appendEvent({ caseId: id, at: step.at, actor: 'history', input: 'system', kind: step.kind, data });
+          store.audit.append({ caseId: id, at: step.at, actor: 'history', input: 'system', kind: step.kind, data });
         }
         written++;
       }
     }
-    for (const [dayKey, last] of serials) store.setSerial(dayKey, last);
+    for (const [dayKey, last] of serials) store.serials.atLeast(dayKey, last);
   })();
   return written;
 }

@@ -17,7 +17,7 @@ try {
   core.subscribe((message) => post({ type: 'event', message }));
   port.on('message', (message: ToWorker) => {
     if (message.type === 'request') {
-      post({ type: 'response', callId: message.callId, response: core.handle(message.session, message.raw) });
+      void core.handle(message.session, message.raw).then((response) => post({ type: 'response', callId: message.callId, response }));
     } else if (message.type === 'forget') {
       core.forget(message.connectionId);
     } else if (message.type === 'close') {

@@ -1,6 +1,8 @@
-import type { EventMessage, ResponseMessage } from '../../../shared/contract/messages';
+import type { CoreStatus, EventMessage, ResponseMessage } from '../../../shared/contract/messages';
 import { effectiveAudience } from '../../../shared/wall/wallState';
-import { eventForAudience, type Core, type Session } from '../core';
+import type { Core } from '../core';
+import { projectEvent } from '../projection';
+import type { Session } from '../sessions';
 
 /**
  * How a host (the Electron shell or the browser wall's web host) talks to
@@ -11,6 +13,9 @@ import { eventForAudience, type Core, type Session } from '../core';
 export interface CoreLink {
   request(session: Session, raw: unknown): Promise<ResponseMessage>;
   subscribe(session: Pick<Session, 'audience' | 'role'>, listener: (message: EventMessage) => void): () => void;
+  /** Whether the core is serving; a watched worker reports its death and restart here. */
+  status(): CoreStatus;
+  onStatus(listener: (status: CoreStatus) => void): () => void;
   /** A window's connection ended: the core forgets who was signed in there. */
   forget(connectionId: string): Promise<void>;
   close(): Promise<void>;
@@ -18,8 +23,10 @@ export interface CoreLink {
 
 export function inProcessLink(core: Core): CoreLink {
   return {
-    request: async (session, raw) => core.handle(session, raw),
-    subscribe: (session, listener) => core.subscribe((message) => listener(eventForAudience(message, effectiveAudience(session, core.presentation)))),
+    request: (session, raw) => core.handle(session, raw),
+    subscribe: (session, listener) => core.subscribe((message) => listener(projectEvent(message, effectiveAudience(session, core.presentation)))),
+    status: () => ({ state: 'up' }),
+    onStatus: () => () => {},
     forget: async (connectionId) => core.forget(connectionId),
     close: async () => core.close(),
   };
@@ -36,7 +43,7 @@ export function presentationTracker(initial: boolean) {
       if (message.event === 'wall.changed') presentation = message.payload.state.presentation;
     },
     project(message: EventMessage, session: Pick<Session, 'audience' | 'role'>): EventMessage {
-      return eventForAudience(message, effectiveAudience(session, presentation));
+      return projectEvent(message, effectiveAudience(session, presentation));
     },
   };
 }

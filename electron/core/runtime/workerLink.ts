@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import { requestIdOf, type EventMessage, type ResponseMessage } from '../../../shared/contract/messages';
+import { nestsDeeperThan } from '../../../shared/contract/shape';
 import type { CoreOptions } from '../core';
-import { presentationTracker, type CoreLink } from './link';
+import type { Session } from '../sessions';
 import type { LogSink } from './logger';
 import type { FromWorker, ToWorker } from './workerProtocol';
 
@@ -12,36 +13,83 @@ export interface WorkerLinkOptions {
   log: LogSink;
 }
 
+/** One running core worker, from its start to its exit. The supervisor (supervisor.ts) starts another when it dies. */
+export interface WorkerCore {
+  /** Answers a request; null when the worker died before answering (the caller says so to the window). */
+  request(session: Session, raw: unknown): Promise<ResponseMessage | null>;
+  /** Every event, unprojected, with whether the wall is in presentation mode as the worker started. */
+  onEvent(listener: (message: EventMessage) => void): () => void;
+  presentationAtStart: boolean;
+  forget(connectionId: string): void;
+  /** Asks the core to close and waits for the worker to exit (terminated after 5 s). */
+  close(): Promise<void>;
+  /** Stops the worker as a crash would (drills and tests of recovery). */
+  kill(): Promise<void>;
+  /** Resolves when the worker exits, with its exit code and the error that ended it, if one did. */
+  exited: Promise<{ code: number; error: Error | null }>;
+}
+
 /**
  * Starts the core in a worker thread and resolves once it has opened the
- * database (and, on a first demo start, written its history). If the
- * worker dies, pending requests get an "unavailable" answer instead of
- * hanging, and the caller decides whether to start it again.
+ * database (and, on a first demo start, written its history); rejects with
+ * the core's own message when it cannot start. Requests pending when the
+ * worker dies resolve to null at once instead of hanging.
  */
-export function startWorkerLink(options: WorkerLinkOptions): Promise<CoreLink & { exited: Promise<number> }> {
+export function startWorkerCore(options: WorkerLinkOptions): Promise<WorkerCore> {
   const worker = new Worker(new URL(String(options.entry)), { workerData: options.core });
-  const pending = new Map<number, (response: ResponseMessage) => void>();
+  const pending = new Map<number, (response: ResponseMessage | null) => void>();
   const listeners = new Set<(message: EventMessage) => void>();
   let nextCallId = 1;
-  const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
-  let presentation = presentationTracker(false);
-
+  let fatal: Error | null = null;
+  worker.on('error', (error) => (fatal = error));
+  const exited = new Promise<{ code: number; error: Error | null }>((resolve) => worker.once('exit', (code) => resolve({ code, error: fatal })));
   void exited.then(() => {
-    for (const [, resolve] of pending) {
-      resolve({ id: -1, ok: false, error: { code: 'unavailable', message: '核心暂时不可用，请稍后重试。/ The core is not available; try again shortly.' } });
-    }
+    for (const resolve of pending.values()) resolve(null);
     pending.clear();
+  });
+  const send = (message: ToWorker) => worker.postMessage(message);
+
+  const core = (presentationAtStart: boolean): WorkerCore => ({
+    presentationAtStart,
+    exited,
+    request(session, raw) {
+      // Cloning a deeply nested value for the worker overflows the stack of this (the host's) thread.
+      if (nestsDeeperThan(raw)) return Promise.resolve({ id: requestIdOf(raw), ok: false, error: { code: 'tooComplex', message: '' } });
+      const callId = nextCallId++;
+      return new Promise((answer) => {
+        pending.set(callId, answer);
+        try {
+          send({ type: 'request', callId, session, raw });
+        } catch {
+          pending.delete(callId);
+          answer({ id: requestIdOf(raw), ok: false, error: { code: 'tooComplex', message: '' } });
+        }
+      });
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    forget: (connectionId) => send({ type: 'forget', connectionId }),
+    async close() {
+      send({ type: 'close' });
+      const timeout = setTimeout(() => void worker.terminate(), 5_000);
+      await exited;
+      clearTimeout(timeout);
+    },
+    async kill() {
+      await worker.terminate();
+    },
   });
 
   return new Promise((resolve, reject) => {
-    worker.once('error', reject);
+    void exited.then(({ code, error }) => reject(error ?? new Error(`the core's worker exited with code ${code} before it was ready`)));
     worker.on('message', (message: FromWorker) => {
       switch (message.type) {
         case 'log':
           options.log(message.line);
           break;
         case 'event':
-          presentation.observe(message.message);
           for (const listener of listeners) listener(message.message);
           break;
         case 'response':
@@ -53,35 +101,9 @@ export function startWorkerLink(options: WorkerLinkOptions): Promise<CoreLink & 
           void worker.terminate();
           break;
         case 'ready':
-          presentation = presentationTracker(message.presentation);
-          resolve(link);
+          resolve(core(message.presentation));
           break;
       }
     });
-    const send = (message: ToWorker) => worker.postMessage(message);
-    const link: CoreLink & { exited: Promise<number> } = {
-      exited,
-      request(session, raw) {
-        const callId = nextCallId++;
-        return new Promise((answer) => {
-          pending.set(callId, (response) => answer(response.id === -1 ? { ...response, id: requestIdOf(raw) } : response));
-          send({ type: 'request', callId, session, raw });
-        });
-      },
-      subscribe(session, listener) {
-        const projected = (message: EventMessage) => listener(presentation.project(message, session));
-        listeners.add(projected);
-        return () => listeners.delete(projected);
-      },
-      async forget(connectionId) {
-        send({ type: 'forget', connectionId });
-      },
-      async close() {
-        send({ type: 'close' });
-        const timeout = setTimeout(() => void worker.terminate(), 5_000);
-        await exited;
-        clearTimeout(timeout);
-      },
-    };
   });
 }

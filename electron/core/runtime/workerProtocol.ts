@@ -1,5 +1,5 @@
 import type { EventMessage, ResponseMessage } from '../../../shared/contract/messages';
-import type { Session } from '../core';
+import type { Session } from '../sessions';
 
 /** Messages between a host thread and the core worker. */
 export type ToWorker =

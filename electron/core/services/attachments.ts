@@ -2,7 +2,7 @@ import type { AttachmentInfo } from '../../../shared/contract/contract';
 import { CoreError } from '../errors';
 import type { CaseStore } from '../store/caseStore';
 import type { Db } from '../store/database';
-import type { Actor } from './caseService';
+import type { Actor } from './actors';
 
 /** The first bytes each accepted image type starts with. */
 const signatures: Record<AttachmentInfo['mime'], (bytes: Buffer) => boolean> = {
@@ -49,9 +49,9 @@ export function createAttachmentService(deps: { db: Db; cases: CaseStore; clock:
       const id = db.transaction(() => {
         const rowId = Number(insert.run(input.caseId, at, actor.id, input.kind, input.mime, input.caption, bytes).lastInsertRowid);
         cases.patch(input.caseId, {}, at);
-        cases.appendEvent({ caseId: input.caseId, at, actor: actor.id, input: actor.input, kind: 'attached', data: { attachmentId: rowId, kind: input.kind, caption: input.caption } });
+        cases.audit.append({ caseId: input.caseId, at, actor: actor.id, input: actor.input, kind: 'attached', data: { attachmentId: rowId, kind: input.kind, caption: input.caption } });
         // The outbox names the attachment; the sync reads its bytes from the table when it sends.
-        cases.appendOutbox(at, 'case.attached', { caseId: input.caseId, attachmentId: rowId, kind: input.kind, mime: input.mime });
+        cases.outbox.append(at, 'case.attached', { caseId: input.caseId, attachmentId: rowId, kind: input.kind, mime: input.mime });
         return rowId;
       })();
       return info({ id, case_id: input.caseId, at, actor: actor.id, kind: input.kind, mime: input.mime, caption: input.caption });
@@ -66,3 +66,4 @@ export function createAttachmentService(deps: { db: Db; cases: CaseStore; clock:
     },
   };
 }
+export type AttachmentService = ReturnType<typeof createAttachmentService>;

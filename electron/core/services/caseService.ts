@@ -1,22 +1,18 @@
 import type { CaseActionArgs, ParsedArgsOf } from '../../../shared/contract/contract';
-import type { InputKind } from '../../../shared/contract/messages';
 import type { Assignment, Case } from '../../../shared/domain/case';
 import { formatCaseNumber, roomDayKey } from '../../../shared/domain/caseNumber';
 import type { LngLat } from '../../../shared/domain/district';
 import { geocode } from '../../../shared/domain/gazetteer';
-import { actionRules, checkTransition, type OperatorRole } from '../../../shared/domain/lifecycle';
+import { actionRules, checkTransition } from '../../../shared/domain/lifecycle';
 import type { WorkCalendar } from '../../../shared/domain/workCalendar';
 import { CoreError } from '../errors';
 import type { CasePatch, CaseStore } from '../store/caseStore';
 import type { Db } from '../store/database';
+import type { UnitOfWork } from '../runtime/unitOfWork';
+import type { Actor } from './actors';
 import type { ReferenceIndex } from './referenceIndex';
 
-/** Who acts, in which role and through which input; recorded with every change. */
-export interface Actor {
-  id: string;
-  role: OperatorRole;
-  input: InputKind;
-}
+export type { Actor } from './actors';
 
 export type CaseChange = { change: 'created' | 'updated'; case: Case };
 
@@ -43,21 +39,17 @@ export function createCaseService(deps: {
   reference: () => ReferenceIndex;
   calendar: () => WorkCalendar;
   clock: () => number;
+  /** Announces a change; inside a unit of work it goes out after the commit. */
   announce: (change: CaseChange) => void;
+  unitOfWork: UnitOfWork;
 }) {
-  const { db, cases, clock } = deps;
-  /** Changes made inside batch() wait here until its transaction has committed. */
-  let held: CaseChange[] | null = null;
-  const announce = (change: CaseChange) => {
-    if (held) held.push(change);
-    else deps.announce(change);
-  };
+  const { db, cases, clock, announce } = deps;
 
   /** Records the audit event and the outbox row for a change made inside the caller's transaction. */
   function record(caseId: number, actor: Actor, kind: string, data: unknown, at: number): Case {
-    cases.appendEvent({ caseId, at, actor: actor.id, input: actor.input, kind, data });
+    cases.audit.append({ caseId, at, actor: actor.id, input: actor.input, kind, data });
     const current = cases.get(caseId)!;
-    cases.appendOutbox(at, `case.${kind}`, current);
+    cases.outbox.append(at, `case.${kind}`, current);
     return current;
   }
 
@@ -105,7 +97,7 @@ export function createCaseService(deps: {
   }
 
   /** What each action changes, once the lifecycle has allowed it. */
-  function plan(item: Case, args: CaseActionArgs, at: number): Step {
+  function plan(item: Case, args: CaseActionArgs, actor: Actor, at: number): Step {
     const reason = args.reason;
     switch (args.action) {
       case 'verify':
@@ -153,7 +145,7 @@ export function createCaseService(deps: {
       case 'rework':
         return { patch: { reworkCount: item.reworkCount + 1 }, assignments: { put: leadProgress(item, 'inProgress', at, reason) } };
       case 'requestExtension':
-        return { patch: { pendingExtension: { limit: args.limit, reason, requestedBy: '', requestedAt: at } }, data: { limit: args.limit } };
+        return { patch: { pendingExtension: { limit: args.limit, reason, requestedBy: actor.id, requestedAt: at } }, data: { limit: args.limit } };
       case 'approveExtension': {
         if (!item.pendingExtension || item.timeLimitMs === null || item.dispatchedAt === null) throw new CoreError('noPendingExtension');
         const timeLimitMs = item.timeLimitMs + deps.calendar().limitMs(item.pendingExtension.limit);
@@ -197,20 +189,7 @@ export function createCaseService(deps: {
      * after the commit.
      */
     batch<T>(steps: () => T): T {
-      if (held) return steps();
-      held = [];
-      let changes: CaseChange[] = [];
-      try {
-        const result = db.transaction(steps)();
-        changes = held;
-        return result;
-      } finally {
-        held = null;
-        // One announcement per case, with its final state; a case made in the batch is announced as created.
-        const latest = new Map<number, CaseChange>();
-        for (const change of changes) latest.set(change.case.id, { change: latest.get(change.case.id)?.change === 'created' ? 'created' : change.change, case: change.case });
-        for (const change of latest.values()) deps.announce(change);
-      }
+      return deps.unitOfWork.run(steps);
     },
 
     /**
@@ -220,7 +199,7 @@ export function createCaseService(deps: {
     restore(caseId: number, before: CaseSnapshot, expectedLastEventId: number | null, actor: Actor, data: Record<string, unknown>): Case {
       const current = cases.get(caseId);
       if (!current) throw new CoreError('notFound', { id: caseId });
-      if (cases.lastEventId(caseId) !== expectedLastEventId) throw new CoreError('undoConflict');
+      if (cases.audit.lastIdOfCase(caseId) !== expectedLastEventId) throw new CoreError('undoConflict');
       const at = Math.max(clock(), current.updatedAt + 1);
       const restored = db.transaction(() => {
         cases.patch(caseId, before.patch, at);
@@ -246,7 +225,7 @@ export function createCaseService(deps: {
       const reportedAt = draft.reportedAt ?? now;
 
       const created = db.transaction(() => {
-        const number = formatCaseNumber(roomDayKey(now), cases.nextSerial(roomDayKey(now)));
+        const number = formatCaseNumber(roomDayKey(now), cases.serials.next(roomDayKey(now)));
         const id = cases.insert({
           number,
           description: draft.description,
@@ -285,7 +264,7 @@ export function createCaseService(deps: {
         throw new CoreError(refusal.kind, { action: refusal.action }, refusal.kind === 'reasonRequired' ? [{ path: 'reason', message: 'reason' }] : undefined);
       }
       const at = clock();
-      const step = plan(item, args, at);
+      const step = plan(item, args, actor, at);
       const statusChange: CasePatch = check.to !== item.status ? { status: check.to } : {};
 
       const touched: Case[] = [];
@@ -310,7 +289,7 @@ export function createCaseService(deps: {
       if (current.urgent === urgent) return current;
       const at = clock();
       const updated = db.transaction(() => {
-        cases.setUrgent(caseId, urgent, at);
+        cases.patch(caseId, { urgent }, at);
         return record(caseId, actor, urgent ? 'markedUrgent' : 'clearedUrgent', {}, at);
       })();
       announce({ change: 'updated', case: updated });

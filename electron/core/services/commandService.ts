@@ -41,7 +41,7 @@ export function createCommandService(deps: {
   cameras: () => readonly Camera[];
   wall: WallService;
   /** The video wall: which camera a screen shows, and putting one there (it refuses pinned screens). */
-  video: { cameraOn(screen: number): Camera | null; place(screen: number, cameraId: string): void };
+  video: { cameraOn(screen: number): Camera | null; place(screen: number, cameraId: string, actor: Actor): void };
   translators: Record<Locale, i18n>;
   clock: () => number;
 }) {
@@ -166,16 +166,16 @@ export function createCommandService(deps: {
         if (parse.screen! < 1 || parse.screen! > maxScreenNumber) throw refuse(locale, 'badScreen', { max: maxScreenNumber });
         const camera = cameraFor(parse, locale);
         const before = deps.wall.state;
-        deps.video.place(parse.screen!, camera.id);
+        deps.video.place(parse.screen!, camera.id, actor);
         return { cases: [], before: [], wall: before };
       }
       case 'layout':
       case 'module':
       case 'presentation': {
         const before = deps.wall.state;
-        if (parse.kind === 'layout') deps.wall.change({ layout: parse.layout! });
-        else if (parse.kind === 'module') deps.wall.change({ module: parse.module! });
-        else deps.wall.change({ presentation: parse.presentation ?? !before.presentation });
+        if (parse.kind === 'layout') deps.wall.change({ layout: parse.layout! }, actor);
+        else if (parse.kind === 'module') deps.wall.change({ module: parse.module! }, actor);
+        else deps.wall.change({ presentation: parse.presentation ?? !before.presentation }, actor);
         return { cases: [], before: [], wall: before };
       }
       default:
@@ -207,7 +207,7 @@ export function createCommandService(deps: {
       const done = describe(parse, locale, false);
       remember(actor, {
         label: (wanted) => (wanted === locale ? done : describe(parseCommand(args.text, parserContext(), wanted), wanted, false)),
-        cases: result.cases.map((item, index) => ({ caseId: item.id, before: snapshotOf(result.before[index]!), lastEventId: deps.store.lastEventId(item.id) })),
+        cases: result.cases.map((item, index) => ({ caseId: item.id, before: snapshotOf(result.before[index]!), lastEventId: deps.store.audit.lastIdOfCase(item.id) })),
         wall: result.wall,
       });
       return { readBack: done, caseId: result.cases[0]?.id ?? null, caseNumber: result.cases[0]?.number ?? null, undoableUntil: deps.clock() + undoWindowMs };
@@ -227,9 +227,9 @@ export function createCommandService(deps: {
       });
       // Each case is now as the previous entry left it: that entry can be undone next.
       for (const item of entry.cases) {
-        for (const earlier of stack) for (const touched of earlier.cases) if (touched.caseId === item.caseId) touched.lastEventId = deps.store.lastEventId(item.caseId);
+        for (const earlier of stack) for (const touched of earlier.cases) if (touched.caseId === item.caseId) touched.lastEventId = deps.store.audit.lastIdOfCase(item.caseId);
       }
-      if (entry.wall) deps.wall.change(entry.wall);
+      if (entry.wall) deps.wall.change(entry.wall, actor, 'wall.changed', { undid: entry.label('zh-CN') });
       const line = deps.translators[locale].t('commands.undone', { readBack: entry.label(locale) });
       return { readBack: line, caseId: entry.cases[0]?.caseId ?? null, caseNumber: null, undoableUntil: null };
     },
@@ -243,7 +243,7 @@ export function createCommandService(deps: {
       const after = change();
       remember(actor, {
         label,
-        cases: [{ caseId: after.id, before: snapshotOf(before ?? { ...after, status: 'voided', assignments: [] }), lastEventId: deps.store.lastEventId(after.id) }],
+        cases: [{ caseId: after.id, before: snapshotOf(before ?? { ...after, status: 'voided', assignments: [] }), lastEventId: deps.store.audit.lastIdOfCase(after.id) }],
         wall: null,
       });
       return after;

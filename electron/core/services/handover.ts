@@ -15,17 +15,18 @@ export const keyEventKinds = ['dispatch', 'returnCase', 'hang', 'resume', 'void'
  * decisions. Built from the store; written as a printable HTML file too.
  */
 export function buildHandover(store: CaseStore, input: { from: number; to: number; now: number; operatorNames: Map<string, string> }): HandoverReport {
-  const open = store.list('open', 100_000);
+  const open = store.allOpen();
   const hung = store.query(
     { statuses: ['hung'], sourceIds: [], categoryPrefixes: [], gridIds: [], departmentIds: [], urgent: null, overdue: null, supervised: null, text: '', sort: 'deadline', offset: 0, limit: 500 },
     input.now,
   ).cases;
   const byDeadline = (a: Case, b: Case) => (a.deadlineAt ?? Infinity) - (b.deadlineAt ?? Infinity);
-  const events = store.eventsBetween(input.from, input.to, keyEventKinds).map(
-    (event): TimelineEntry => ({ ...event, data: (event.data ?? {}) as Record<string, unknown>, actorName: input.operatorNames.get(event.actor) ?? event.actor }),
+  // Key events are case actions: each names its case.
+  const events = store.audit.between(input.from, input.to, keyEventKinds).map(
+    (event): TimelineEntry => ({ ...event, caseId: event.caseId!, data: (event.data ?? {}) as Record<string, unknown>, actorName: input.operatorNames.get(event.actor) ?? event.actor }),
   );
-  const created = store.countEventsBetween(input.from, input.to, 'created');
-  const closed = store.countEventsBetween(input.from, input.to, 'close');
+  const created = store.audit.countBetween(input.from, input.to, 'created');
+  const closed = store.audit.countBetween(input.from, input.to, 'close');
   return {
     from: input.from,
     to: input.to,

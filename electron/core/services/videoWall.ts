@@ -17,6 +17,8 @@ import {
 } from '../../../shared/video/slots';
 import type { VideoCoverage, VideoState, VideoTile } from '../../../shared/video/videoState';
 import type { WallService } from './wallService';
+import { systemActor, type Actor, type RoomAudit } from './actors';
+import { contained, type UnexpectedErrorHandler } from '../runtime/unexpected';
 import { CoreError } from '../errors';
 
 /** Asia/Shanghai: slot boundaries are local clock times of the room. */
@@ -36,6 +38,9 @@ export interface VideoWallOptions {
   /** Real time; the video clock adds a rehearsal offset to it. */
   clock: () => number;
   announce: (state: VideoState) => void;
+  /** Hand changes (placements, pins, cases shown, the rehearsal clock) are audited; the plan's own switches too. */
+  audit: RoomAudit;
+  onUnexpected: UnexpectedErrorHandler;
   emergencyMinutes?: number;
   emergencyCameras?: number;
   /** Video windows on the wall (screens = layout × windows). */
@@ -198,7 +203,7 @@ export function createVideoWall(options: VideoWallOptions) {
       const wallState = options.wall.state;
       // The new slot's plan takes the wall: its layout, and hand placements end. Changing the wall re-enters refresh.
       if (layout !== wallState.layout || Object.keys(wallState.screens).length > 0) {
-        options.wall.change({ layout, screens: {} });
+        options.wall.change({ layout, screens: {} }, systemActor, 'video.slotSwitched', { slotId: slot.id });
         return;
       }
     }
@@ -224,7 +229,8 @@ export function createVideoWall(options: VideoWallOptions) {
     const delay = Math.max(0, Math.min(60_000, wake - at));
     timer = setTimeout(() => {
       timer = null;
-      update();
+      // A failing update is reported, and the wall keeps waking: a slot switch must never stop for good.
+      contained(options.onUnexpected, 'video wall timer', update);
       schedule();
     }, delay);
     timer.unref?.();
@@ -278,26 +284,27 @@ export function createVideoWall(options: VideoWallOptions) {
       }
     },
     /** "Show cameras for this case": its nearest cameras, now, for the emergency time. */
-    showCase(item: Case): VideoState {
+    showCase(item: Case, actor: Actor): VideoState {
       if (!isOpen(item.status)) throw new CoreError('caseNotOpen', { number: item.number });
       emergencies.delete(item.id);
       startEmergency(item, now());
+      options.audit(actor, 'video.caseShown', { cameraIds: emergencies.get(item.id)?.cameraIds ?? [] }, item.id);
       refresh();
       return state;
     },
     /** An operator put a camera on a screen (null clears it). */
-    place(screen: number, cameraId: string | null): VideoState {
+    place(screen: number, cameraId: string | null, actor: Actor): VideoState {
       screenOnWall(screen);
       if (cameraId !== null && !options.cameras().some((camera) => camera.id === cameraId)) throw new CoreError('unknownCamera', { camera: cameraId });
       if (pins.has(screen)) throw new CoreError('screenPinned', { screen });
       const placed = { ...options.wall.state.screens };
       if (cameraId === null) delete placed[String(screen)];
       else placed[String(screen)] = cameraId;
-      options.wall.change({ screens: placed });
+      options.wall.change({ screens: placed }, actor, 'video.placed', { screen, cameraId });
       return state;
     },
     /** Pins (or unpins) whatever the screen shows now. */
-    pin(screen: number, pinned: boolean): VideoState {
+    pin(screen: number, pinned: boolean, actor: Actor): VideoState {
       screenOnWall(screen);
       const tile = state.tiles.find((candidate) => candidate.screen === screen);
       if (pinned) {
@@ -307,12 +314,14 @@ export function createVideoWall(options: VideoWallOptions) {
         pins.delete(screen);
       }
       options.savePins?.(Object.fromEntries([...pins].map(([key, camera]) => [String(key), camera])));
+      options.audit(actor, 'video.pinned', { screen, pinned, cameraId: tile?.cameraId ?? null });
       refresh();
       return state;
     },
     /** Demo rehearsal: run the video clock as if it were `atMs` (null: real time again). */
-    setClock(atMs: number | null): VideoState {
+    setClock(atMs: number | null, actor: Actor): VideoState {
       const before = now();
+      options.audit(actor, 'video.clockSet', { atMs });
       offsetMs = atMs === null ? 0 : atMs - options.clock();
       // Coverage does not count the jump.
       for (const [screen, current] of open) {

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 export const genesisHash = '0'.repeat(64);
 
 export interface ChainedContent {
-  caseId: number;
+  /** Null for an event that is not about one case. */
+  caseId: number | null;
   at: number;
   actor: string;
   input: string;

@@ -1,0 +1,95 @@
+import type { ReferenceData } from '../../shared/contract/contract';
+import type { loadKeymap } from '../../shared/commands/keymap';
+import type { KeyFocusEntry } from '../../shared/video/priority';
+import type { SlotPlan } from '../../shared/video/slots';
+import type { Camera } from '../../shared/video/camera';
+import { generateHistory } from './demo/history';
+import { demoReferenceDir, readCameras, readKeymap, readOperators, readReferenceFolder, readVideoPlan } from './demo/seed';
+import type { DisposableStore } from './runtime/disposables';
+import type { Logger } from './runtime/logger';
+import { indexReferenceData, type ReferenceIndex } from './services/referenceIndex';
+import { createCaseStore, type CaseStore } from './store/caseStore';
+import { openDatabase, type Db } from './store/database';
+import { createOperatorStore, type OperatorStore } from './store/operatorStore';
+import { getSetting, loadReferenceData, saveReferenceData, setSetting } from './store/referenceStore';
+import type { CoreOptions } from './core';
+
+/** What the core starts from: the database, the room's reference data, cameras, plan and keys, read once. */
+export interface Booted {
+  db: Db;
+  store: CaseStore;
+  operators: OperatorStore;
+  referenceData: ReferenceData;
+  reference: ReferenceIndex;
+  cameras: Camera[];
+  videoPlan: { plan: SlotPlan; keyFocus: KeyFocusEntry[] } | null;
+  keymap: ReturnType<typeof loadKeymap>;
+  /** Where this start's event numbers begin: above every number an earlier start of this database used. */
+  firstEventSeq: number;
+}
+
+/** Event numbers of one start stay below the next start's: a window that outlived a core restart sees a gap and reloads. */
+export const eventSeqPerStart = 1_000_000_000;
+
+/**
+ * Opens the database and reads everything the room is configured with. A
+ * bad file stops the start with a message naming it, and nothing started so
+ * far stays open: the caller's disposables close it.
+ */
+export function bootCore(options: CoreOptions, clock: () => number, logger: Logger, disposables: DisposableStore): Booted {
+  const db = disposables.add('database', openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), (opened) => opened.close());
+  const store = createCaseStore(db, { logger });
+  const folder = options.referenceDir ?? demoReferenceDir(options.resourcesDir);
+  const referenceData = loadRoomReference(db, options, clock, logger);
+  const reference = indexReferenceData(referenceData);
+  if (options.demo && store.count('all') === 0) writeDemoHistory(db, store, referenceData, options.demo, clock, logger);
+
+  const operators = createOperatorStore(db);
+  const folderOperators = readOperators(folder);
+  if (folderOperators && (options.referenceDir || (options.demo && operators.count() === 0))) operators.save(folderOperators);
+
+  // Every camera knows its grid, found the same way as a case's.
+  const cameras = (options.cameraList ?? readCameras(folder)).map((camera) => ({
+    ...camera,
+    gridId: camera.gridId ?? reference.locate(camera.position)?.gridId,
+    subStream: camera.subStream ?? options.cameraStreams?.[camera.id]?.sub,
+    mainStream: camera.mainStream ?? options.cameraStreams?.[camera.id]?.main,
+  }));
+  // The plan is the room's videoPlan.json when it has one, else one drawn from the cameras' tags.
+  const videoPlan = options.videoPlan ?? readVideoPlan(folder, cameras.map((camera) => camera.id));
+  const keymap = readKeymap(folder);
+  if (keymap.problems.length) logger.error('keymap.refused', { problems: keymap.problems });
+  return { db, store, operators, referenceData, reference, cameras, videoPlan, keymap, firstEventSeq: nextStartSeq(db) };
+}
+
+function loadRoomReference(db: Db, options: CoreOptions, clock: () => number, logger: Logger): ReferenceData {
+  let referenceData = loadReferenceData(db);
+  // The demo refreshes data it gained later (the lexicon) in databases made before it existed.
+  const demoNeedsIt = options.demo && (!referenceData || referenceData.lexicon.length === 0);
+  const folder = options.referenceDir ?? (demoNeedsIt ? demoReferenceDir(options.resourcesDir) : null);
+  if (folder) {
+    referenceData = readReferenceFolder(folder);
+    saveReferenceData(db, referenceData, clock());
+    logger.info('reference.loaded', { folder });
+  }
+  if (!referenceData) {
+    throw new Error(
+      '数据库中没有辖区和部门等基础数据，请先导入，或以演示模式启动。 / The database holds no reference data (district, departments); import it first or start in demo mode.',
+    );
+  }
+  return referenceData;
+}
+
+function writeDemoHistory(db: Db, store: CaseStore, referenceData: ReferenceData, demo: NonNullable<CoreOptions['demo']>, clock: () => number, logger: Logger): void {
+  const started = performance.now();
+  const written = generateHistory(db, store, referenceData, { now: clock(), days: demo.historyDays, perDay: demo.historyPerDay, seed: demo.seed });
+  // Fresh statistics, so the planner picks the queue's indexes from the first query.
+  db.exec('ANALYZE');
+  logger.info('demo.history.generated', { cases: written, ms: Math.round(performance.now() - started) });
+}
+
+function nextStartSeq(db: Db): number {
+  const starts = Number(getSetting(db, 'core.starts') ?? '0');
+  setSetting(db, 'core.starts', String(starts + 1));
+  return starts * eventSeqPerStart;
+}

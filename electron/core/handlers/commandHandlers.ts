@@ -1,0 +1,12 @@
+import type { CoreServices } from './types';
+import { handlerModule } from './types';
+
+/** The command bar: read a line back as the operator types, run it as read back, undo the last action. */
+export function commandHandlers(services: CoreServices) {
+  const { commands } = services;
+  return handlerModule('commands', {
+    'command.understand': (args, { session }) => commands.understand(args.text, session.locale),
+    'command.run': (args, { actor, session }) => commands.run(args, actor, session.locale),
+    'command.undo': (_args, { actor, session }) => commands.undo(actor, session.locale),
+  });
+}

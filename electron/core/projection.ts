@@ -1,0 +1,72 @@
+import type { TimelineEntry } from '../../shared/contract/contract';
+import type { EventMessage } from '../../shared/contract/messages';
+import type { Audience, Case } from '../../shared/domain/case';
+
+/**
+ * What each audience may receive, written once. Operators see everything.
+ * A public window (visitors, or a wall window in presentation mode) gets an
+ * allow-list: categories, places by grid, statuses, departments and times —
+ * never the reporter, free text (people type names, phone numbers and flat
+ * numbers into descriptions, addresses, notes and reasons), operator names
+ * or pictures. Applied in the core, before anything leaves it.
+ */
+
+function publicCase(item: Case): Case {
+  return {
+    id: item.id,
+    number: item.number,
+    description: '',
+    categoryCode: item.categoryCode,
+    sourceId: item.sourceId,
+    status: item.status,
+    urgent: item.urgent,
+    lngLat: item.lngLat,
+    gridId: item.gridId,
+    workstationId: item.workstationId,
+    subDistrictId: item.subDistrictId,
+    address: '',
+    leadDepartmentId: item.leadDepartmentId,
+    reportedAt: item.reportedAt,
+    dispatchedAt: item.dispatchedAt,
+    closedAt: item.closedAt,
+    updatedAt: item.updatedAt,
+    reporter: null,
+    deadlineAt: item.deadlineAt,
+    ladderAt: item.ladderAt,
+    timeLimitMs: item.timeLimitMs,
+    pausedWorkingMs: item.pausedWorkingMs,
+    hungAt: item.hungAt,
+    firstReportedBackAt: item.firstReportedBackAt,
+    supervisionManual: item.supervisionManual,
+    returnCount: item.returnCount,
+    reworkCount: item.reworkCount,
+    extensionCount: item.extensionCount,
+    mergedInto: item.mergedInto,
+    pendingExtension: null,
+    satisfaction: item.satisfaction,
+    assignments: item.assignments.map((assignment) => ({ ...assignment, note: '' })),
+  };
+}
+
+export function projectCase(item: Case, audience: Audience): Case {
+  return audience === 'operator' ? item : publicCase(item);
+}
+
+export function projectCases(items: readonly Case[], audience: Audience): Case[] {
+  return audience === 'operator' ? [...items] : items.map(publicCase);
+}
+
+/** A timeline for the public: what happened and when, not who or why. */
+export function projectTimeline(entries: readonly TimelineEntry[], audience: Audience): TimelineEntry[] {
+  if (audience === 'operator') return [...entries];
+  return entries.map((entry) => ({ ...entry, actor: '', actorName: '', data: {} }));
+}
+
+/** Photos may show people: only operators receive them. */
+export const mayReceivePictures = (audience: Audience) => audience === 'operator';
+
+/** Events, projected the same way before a host sends them to a window. */
+export function projectEvent<M extends EventMessage>(message: M, audience: Audience): M {
+  if (audience === 'operator' || message.event !== 'case.changed') return message;
+  return { ...message, payload: { ...message.payload, case: publicCase(message.payload.case) } };
+}

@@ -1,0 +1,66 @@
+import { isCommand } from '../../../shared/contract/contract';
+import type { ResponseMessage } from '../../../shared/contract/messages';
+import type { Session } from '../sessions';
+
+/** Requests one window may have waiting or running at once; beyond it the window is told to wait. */
+export const maxInFlight = { operator: 32, public: 4 } as const;
+
+interface Waiting {
+  session: Session;
+  raw: unknown;
+  resolve: (response: ResponseMessage) => void;
+}
+
+/**
+ * The order the core serves requests in. One window cannot starve the
+ * others: each has a cap on requests in flight, and a request waiting in the
+ * queue is taken by class — an operator's writes, then operators' reads,
+ * then visitors' reads — one per turn of the event loop, so requests that
+ * arrive meanwhile are sorted in before the next is taken.
+ */
+export function createRequestScheduler(options: {
+  run: (session: Session, raw: unknown) => Promise<ResponseMessage>;
+  busy: (session: Session, raw: unknown) => ResponseMessage;
+}) {
+  const queues: Waiting[][] = [[], [], []];
+  const inFlight = new Map<string, number>();
+  let pumping = false;
+
+  const classOf = (session: Session, raw: unknown) => {
+    if (session.audience === 'public') return 2;
+    const name = (raw as { name?: unknown } | null)?.name;
+    return typeof name === 'string' && isCommand(name) ? 0 : 1;
+  };
+
+  const finished = (key: string) => {
+    const count = (inFlight.get(key) ?? 1) - 1;
+    if (count <= 0) inFlight.delete(key);
+    else inFlight.set(key, count);
+  };
+
+  function step(): void {
+    const next = queues.find((queue) => queue.length > 0)?.shift();
+    if (!next) {
+      pumping = false;
+      return;
+    }
+    void options.run(next.session, next.raw).then(next.resolve).finally(() => finished(next.session.connectionId));
+    setImmediate(step);
+  }
+
+  return {
+    schedule(session: Session, raw: unknown): Promise<ResponseMessage> {
+      const key = session.connectionId;
+      const count = inFlight.get(key) ?? 0;
+      if (count >= maxInFlight[session.audience]) return Promise.resolve(options.busy(session, raw));
+      inFlight.set(key, count + 1);
+      return new Promise((resolve) => {
+        queues[classOf(session, raw)]!.push({ session, raw, resolve });
+        if (!pumping) {
+          pumping = true;
+          setImmediate(step);
+        }
+      });
+    },
+  };
+}
