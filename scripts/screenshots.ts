@@ -18,7 +18,7 @@ try {
     if (role === 'queue') {
       // Signed in, with a dispatched case selected, as an operator would have it.
       await page.getByRole('button', { name: english ? 'Sign in' : '签入' }).click();
-      await page.getByLabel(english ? 'PIN' : '密码').fill('1111');
+      await page.getByLabel(english ? 'PIN' : '密码').fill('111111');
       await page.getByLabel(english ? 'PIN' : '密码').press('Enter');
       await page.getByLabel(english ? 'Status' : '状态').selectOption('inProgress');
       await page.getByTestId('case-list').getByRole('option').nth(1).click();

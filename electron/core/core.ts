@@ -24,8 +24,8 @@ import { createEventHub, type EventHub } from './runtime/eventHub';
 import { silentLogger, type Logger } from './runtime/logger';
 import { createRequestScheduler } from './runtime/requestScheduler';
 import { contained, logUnexpected, type UnexpectedErrorHandler } from './runtime/unexpected';
-import { createUnitOfWork } from './runtime/unitOfWork';
-import { roomAudit } from './services/actors';
+import { createUnitOfWork, type UnitOfWork } from './runtime/unitOfWork';
+import { roomAudit, type Actor } from './services/actors';
 import { createAttachmentService } from './services/attachments';
 import { createCaseService } from './services/caseService';
 import { createCommandService } from './services/commandService';
@@ -99,16 +99,20 @@ export function createCore(options: CoreOptions) {
   }
 }
 
-function assemble(options: CoreOptions, booted: Booted, runtime: { clock: () => number; logger: Logger; onUnexpected: UnexpectedErrorHandler; disposables: DisposableStore }) {
-  const { clock, logger, onUnexpected, disposables } = runtime;
+interface Runtime {
+  clock: () => number;
+  logger: Logger;
+  onUnexpected: UnexpectedErrorHandler;
+  disposables: DisposableStore;
+}
+
+/** The services over the booted database, wired once; their timers are registered with the disposables. */
+function createServices(options: CoreOptions, booted: Booted, runtime: Runtime, unitOfWork: UnitOfWork, hub: EventHub): CoreServices {
+  const { clock } = runtime;
   const { db, store } = booted;
-  const hub = createEventHub({ firstSeq: booted.firstEventSeq, onUnexpected });
-  const unitOfWork = createUnitOfWork(db, hub);
-  const statements = store.statements;
   const translators = { 'zh-CN': createI18n('zh-CN'), en: createI18n('en') };
   const audit = roomAudit(store.audit, clock);
   const calendar = createWorkCalendar(booted.referenceData.calendar);
-
   const cases = createCaseService({
     db,
     cases: store,
@@ -119,7 +123,7 @@ function assemble(options: CoreOptions, booted: Booted, runtime: { clock: () => 
     unitOfWork,
   });
   const wall = createWallService({ db, audit, announce: (state) => hub.emit('wall.changed', { state }) });
-  const video = startVideoWall(options, booted, { wall, hub, clock, audit, onUnexpected, disposables });
+  const video = startVideoWall(options, booted, { ...runtime, wall, hub, audit });
   const actorNames = (locale: Locale) => {
     const t = translators[locale];
     return new Map([
@@ -129,28 +133,20 @@ function assemble(options: CoreOptions, booted: Booted, runtime: { clock: () => 
       ...booted.operators.list().map((operator) => [operator.id, operator.name] as [string, string]),
     ]);
   };
-  const services: CoreServices = {
+  const videoForCommands = {
+    cameraOn: (screen: number) => booted.cameras.find((camera) => camera.id === video.state.tiles.find((tile) => tile.screen === screen)?.cameraId) ?? null,
+    place: (screen: number, cameraId: string, actor: Actor) => void video.place(screen, cameraId, actor),
+  };
+  return {
     store,
     cases,
     attachments: createAttachmentService({ db, cases: store, clock, names: () => actorNames('zh-CN') }),
-    commands: createCommandService({
-      cases,
-      store,
-      reference: () => booted.reference,
-      cameras: () => booted.cameras,
-      wall,
-      video: {
-        cameraOn: (screen) => booted.cameras.find((camera) => camera.id === video.state.tiles.find((tile) => tile.screen === screen)?.cameraId) ?? null,
-        place: (screen, cameraId, actor) => void video.place(screen, cameraId, actor),
-      },
-      translators,
-      clock,
-    }),
+    commands: createCommandService({ cases, store, reference: () => booted.reference, cameras: () => booted.cameras, wall, video: videoForCommands, translators, clock }),
     wall,
     video,
     sessions: createSessions({
       operators: booted.operators,
-      signIns: createSignInStore(statements),
+      signIns: createSignInStore(store.statements),
       audit: store.audit,
       clock,
       lifetimeMs: (options.signInHours ?? defaultSignInHours) * hourMs,
@@ -169,12 +165,19 @@ function assemble(options: CoreOptions, booted: Booted, runtime: { clock: () => 
     reportsDir: options.reportsDir ?? join(dirname(options.dbPath), 'reports'),
     actorNames,
   };
+}
 
+function assemble(options: CoreOptions, booted: Booted, runtime: Runtime) {
+  const { clock, logger, onUnexpected, disposables } = runtime;
+  const hub = createEventHub({ firstSeq: booted.firstEventSeq, onUnexpected });
+  const unitOfWork = createUnitOfWork(booted.db, hub);
+  const services = createServices(options, booted, runtime, unitOfWork, hub);
+  const { wall, translators } = services;
   if (options.demo) {
-    const feed = startDemoFeed({ reference: booted.referenceData, cases, store, logger, options: { ratePerMinute: options.demo.feedRatePerMinute, seed: options.demo.seed ^ clock() } });
+    const feed = startDemoFeed({ reference: booted.referenceData, cases: services.cases, store: booted.store, logger, options: { ratePerMinute: options.demo.feedRatePerMinute, seed: options.demo.seed ^ clock() } });
     disposables.add('demo feed', feed, (running) => running.stop());
   }
-  const requestLog = createRequestLog(statements);
+  const requestLog = createRequestLog(booted.store.statements);
   startHousekeeping(requestLog, services, onUnexpected, disposables);
 
   const modules = [sessionHandlers(services), caseHandlers(services), videoHandlers(services), roomHandlers(services), reportHandlers(services), commandHandlers(services)];
@@ -224,7 +227,7 @@ export type Core = ReturnType<typeof createCore>;
 function startVideoWall(
   options: CoreOptions,
   booted: Booted,
-  deps: { wall: ReturnType<typeof createWallService>; hub: EventHub; clock: () => number; audit: ReturnType<typeof roomAudit>; onUnexpected: UnexpectedErrorHandler; disposables: DisposableStore },
+  deps: Runtime & { wall: ReturnType<typeof createWallService>; hub: EventHub; audit: ReturnType<typeof roomAudit> },
 ): VideoWall {
   const { db } = booted;
   const video = deps.disposables.add(

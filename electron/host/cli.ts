@@ -28,7 +28,8 @@ const usage = `用法 / usage: npm run wall -- [options]
   --lan             also accept other PCs of the room's LAN (default: this machine only)
   --json            print the URLs as one JSON line (for scripts and tests)`;
 
-async function main() {
+/** The command line, checked; exits with the usage on anything wrong. */
+function readFlags() {
   let flags;
   try {
     flags = parseArgs({
@@ -51,7 +52,7 @@ async function main() {
   }
   if (flags.help) {
     console.log(usage);
-    return;
+    process.exit(0);
   }
   const port = Number(flags.port);
   const feedRate = Number(flags['feed-rate']);
@@ -60,7 +61,11 @@ async function main() {
     console.error(`端口、案件速率或班次时长无效（班次 1–24 小时）。/ Invalid --port, --feed-rate or --shift-hours (1–24 h).\n\n${usage}`);
     process.exit(2);
   }
+  return { ...flags, port, feedRate, shiftHours };
+}
 
+async function main() {
+  const flags = readFlags();
   const logger = createLogger(stderrSink);
   const dbPath = resolve(flags.db);
   mkdirSync(dirname(dbPath), { recursive: true });
@@ -76,10 +81,10 @@ async function main() {
     log: stderrSink,
     logger,
     core: {
-      signInHours: shiftHours,
+      signInHours: flags.shiftHours,
       dbPath,
       resourcesDir,
-      demo: flags['no-demo'] ? null : { ...defaultDemoOptions, feedRatePerMinute: feedRate },
+      demo: flags['no-demo'] ? null : { ...defaultDemoOptions, feedRatePerMinute: flags.feedRate },
       ...(cameras ? { cameraStreams: cameras.streams } : {}),
       ...(flags.reference ? { referenceDir: resolve(flags.reference) } : {}),
       ...(cameraList ? { cameraList: cameraList.cameras } : {}),
@@ -91,7 +96,7 @@ async function main() {
     staticDir: resolve(repoRoot, 'dist/renderer'),
     tokens: drawTokens(),
     logger,
-    port,
+    port: flags.port,
     lan: flags.lan,
   });
   const urls = host.urls();

@@ -114,7 +114,7 @@ async function hotkeyLatencies(urls: WallUrls, samples: number): Promise<{ dispa
     };
     const [queue, other] = [await open(), await open()];
     await queue.getByRole('button', { name: '签入' }).click();
-    await queue.getByLabel('密码').fill('1111');
+    await queue.getByLabel('密码').fill('111111');
     await queue.getByLabel('密码').press('Enter');
     await queue.getByTestId('operator').waitFor();
     await other.getByLabel('sort').selectOption('newest');

@@ -45,7 +45,7 @@ export async function queueBench() {
     });
     const buildMs = performance.now() - started;
     const request = requester(core);
-    const cases = request<{ total: number }>('cases.query', { statuses: [...caseStatuses], limit: 1 }).total;
+    const cases = (await request<{ total: number }>('cases.query', { statuses: [...caseStatuses], limit: 1 })).total;
     const dbFile = new Database(dbPath, { readonly: true, fileMustExist: true });
     let grid: string;
     try {
@@ -55,8 +55,8 @@ export async function queueBench() {
     }
     console.error(`queue: ${cases} cases written in ${round(buildMs / 1000, 2)} s`);
 
-    const filter = filterLatencies(request, filterMix(grid), 40);
-    const kpi = kpiTimes(request, 10);
+    const filter = await filterLatencies(request, filterMix(grid), 40);
+    const kpi = await kpiTimes(request, 10);
     core.close();
     core = null;
 
@@ -93,8 +93,8 @@ export async function queueBench() {
 /** Sends one request through the core's boundary, exactly as a window does; a refusal stops the benchmark. */
 function requester(core: Core) {
   let nextId = 1;
-  return <T>(name: string, args: unknown): T => {
-    const response = core.handle(session, { id: nextId++, name, args });
+  return async <T>(name: string, args: unknown): Promise<T> => {
+    const response = await core.handle(session, { id: nextId++, name, args });
     if (!response.ok) throw new Error(`${name} refused: ${response.error.code} ${response.error.message}`);
     return response.value as T;
   };
@@ -134,18 +134,19 @@ function filterMix(grid: string): { name: string; args: QueryArgs }[] {
   ];
 }
 
-function filterLatencies(request: ReturnType<typeof requester>, mix: { name: string; args: QueryArgs }[], samples: number) {
+async function filterLatencies(request: ReturnType<typeof requester>, mix: { name: string; args: QueryArgs }[], samples: number) {
   const run = (args: QueryArgs) => request<{ total: number; cases: Case[] }>('cases.query', { limit: 100, ...args });
-  const totals = mix.map((query) => run(query.args).total);
-  for (let round_ = 0; round_ < 3; round_++) for (const query of mix) run(query.args);
+  const totals: number[] = [];
+  for (const query of mix) totals.push((await run(query.args)).total);
+  for (let round_ = 0; round_ < 3; round_++) for (const query of mix) await run(query.args);
   // Round robin, as an operator moves between filters; the page cache stays warm, as in a room.
   const ms = mix.map(() => [] as number[]);
   for (let sample = 0; sample < samples; sample++) {
-    mix.forEach((query, index) => {
+    for (const [index, query] of mix.entries()) {
       const started = performance.now();
-      run(query.args);
+      await run(query.args);
       ms[index]!.push(performance.now() - started);
-    });
+    }
   }
   const perQuery = mix.map((query, index) => ({ name: query.name, total: totals[index]!, p50: median(ms[index]!), p95: percentile(ms[index]!, 95) }));
   console.error(`\n${'query'.padEnd(26)}${'matches'.padStart(9)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}`);
@@ -163,13 +164,13 @@ function lastCompleteMonth(now = Date.now()): string {
   return `${previous.getUTCFullYear()}-${String(previous.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-function kpiTimes(request: ReturnType<typeof requester>, runs: number) {
+async function kpiTimes(request: ReturnType<typeof requester>, runs: number) {
   const month = lastCompleteMonth();
-  const due = request<{ overall: { due: number } }>('kpi.get', { month }).overall.due;
+  const due = (await request<{ overall: { due: number } }>('kpi.get', { month })).overall.due;
   const ms: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
-    request('kpi.get', { month });
+    await request('kpi.get', { month });
     ms.push(performance.now() - started);
   }
   return { month, due, ms };
@@ -251,7 +252,7 @@ async function openWindow(queueUrl: string) {
     const at = performance.now();
     const message = JSON.parse(String(data)) as ServerMessage;
     if (message.type === 'event') onEvent(message.event, at);
-    else pending.get(message.response.id)?.(message.response);
+    else if (message.type === 'response') pending.get(message.response.id)?.(message.response);
   });
   let nextId = 1;
   return {
@@ -290,7 +291,7 @@ async function dispatchLatencies(dbPath: string, samples: number): Promise<{ see
     const dispatcher = await openWindow(wall.urls.queue);
     const watcher = await openWindow(wall.urls.queue);
     windows.push(dispatcher.socket, watcher.socket);
-    await dispatcher.request('session.signIn', { operatorId: 'op01', pin: '1111' });
+    await dispatcher.request('session.signIn', { operatorId: 'op01', pin: '111111' });
 
     // Registered cases to dispatch, made beforehand (untimed).
     const warmUp = 10;

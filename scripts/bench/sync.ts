@@ -1,3 +1,4 @@
+import { caseStatuses } from '../../shared/domain/case';
 import { chromium, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -18,7 +19,7 @@ import { startWallProcess, type WallUrls } from '../../test/support/wallProcess'
  *    video window's DOM and the map window's count changes (Chromium).
  */
 export async function syncBench() {
-  const history = historyTimes(3);
+  const history = await historyTimes(3);
   const wall = await startWallProcess();
   try {
     const socket = await socketLatencies(wall.urls.queue, Number(process.env.GRIDWALL_BENCH_SAMPLES ?? 300));
@@ -42,7 +43,7 @@ export async function syncBench() {
   }
 }
 
-function historyTimes(runs: number): { cases: number; ms: number[] } {
+async function historyTimes(runs: number): Promise<{ cases: number; ms: number[] }> {
   const ms: number[] = [];
   let cases = 0;
   for (let run = 0; run < runs; run++) {
@@ -50,7 +51,9 @@ function historyTimes(runs: number): { cases: number; ms: number[] } {
     const started = performance.now();
     const core = createCore({ dbPath: join(dir.path, 'history.db'), resourcesDir, demo: { seed: 20261126, historyDays: 183, historyPerDay: 95, feedRatePerMinute: 0 }, logger: silentLogger });
     ms.push(performance.now() - started);
-    cases = (core.handle({ connectionId: 'bench', role: 'queue', audience: 'operator', locale: 'en' }, { id: 1, name: 'cases.list', args: { scope: 'all', limit: 100_000 } }) as { ok: true; value: { cases: unknown[] } }).value.cases.length;
+    const session = { connectionId: 'bench', role: 'queue', audience: 'operator', locale: 'en' } as const;
+    const answer = await core.handle(session, { id: 1, name: 'cases.query', args: { statuses: [...caseStatuses], limit: 1 } });
+    cases = answer.ok ? (answer.value as { total: number }).total : 0;
     core.close();
     dir.remove();
   }
@@ -69,7 +72,7 @@ async function socketLatencies(queueUrl: string, samples: number): Promise<numbe
   // Only a signed-in console may register cases.
   await new Promise<void>((resolve) => {
     creator.once('message', () => resolve());
-    creator.send(JSON.stringify({ id: 0, name: 'session.signIn', args: { operatorId: 'op01', pin: '1111' } }));
+    creator.send(JSON.stringify({ id: 0, name: 'session.signIn', args: { operatorId: 'op01', pin: '111111' } }));
   });
   const latencies: number[] = [];
   for (let i = 0; i < samples; i++) {
@@ -108,7 +111,7 @@ async function uiLatencies(urls: WallUrls, samples: number): Promise<{ video: nu
     };
     const queue = await open(urls.queue);
     await queue.getByRole('button', { name: '签入' }).click();
-    await queue.getByLabel('密码').fill('1111');
+    await queue.getByLabel('密码').fill('111111');
     await queue.getByLabel('密码').press('Enter');
     await queue.getByTestId('operator').waitFor();
     await queue.evaluate(`document.addEventListener('submit', () => { window.submittedAt = Date.now(); }, true)`);

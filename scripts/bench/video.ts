@@ -30,7 +30,7 @@ export async function videoBench() {
   const core = await coreClient(wall.urls.queue);
   const naive = await startNaivePage();
   try {
-    await core.request('session.signIn', { operatorId: 'dir01', pin: '9999' });
+    await core.request('session.signIn', { operatorId: 'dir01', pin: '999999' });
     const cameras = await core.request<Camera[]>('cameras.list', {});
     const figures: Record<string, number | boolean> = {};
     const ttffCold: number[] = [];

@@ -91,7 +91,7 @@ export const OperatorsFileSchema = z
       id: z.string().regex(/^[\w.-]{1,32}$/),
       name: z.string().min(1).max(40),
       role: z.enum(['operator', 'director']),
-      pin: z.string().regex(/^\d{4,12}$/, { message: 'pin: 4–12 digits' }),
+      pin: z.string().regex(/^\d{6,12}$/, { message: 'pin: 6–12 digits (a new PIN needs at least 6)' }),
     }),
   )
   .min(1);

@@ -464,7 +464,6 @@ export const en: Messages = {
     busy: 'This window has too many requests in progress; wait for them to finish and try again.',
     tooLarge: 'Too large ({{sizeKb}} KB); the limit is {{maxKb}} KB. Please shrink photos below 2 MB.',
     tooComplex: 'The message nests too deeply and was refused.',
-    pinTooShort: 'A new PIN needs at least {{min}} digits.',
     coreRestarting: 'The core stopped and is restarting by itself; try again in a moment.',
     coreFailed: 'The core failed to restart several times and has stopped ({{reason}}). Restart GridWall or call support.',
     field: {

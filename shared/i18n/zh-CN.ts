@@ -463,7 +463,6 @@ export const zhCN = {
     busy: '此窗口同时发出的请求过多，请等前面的请求完成后再试。',
     tooLarge: '内容过大（{{sizeKb}} KB），上限为 {{maxKb}} KB。照片请压缩到 2 MB 以内。',
     tooComplex: '消息嵌套层级过深，已拒绝。',
-    pinTooShort: '新密码至少需要 {{min}} 位。',
     coreRestarting: '核心已停止，正在自动重启，请稍候再试。',
     coreFailed: '核心多次重启失败，已停止（{{reason}}）。请重启网格指挥墙，或联系技术支持。',
     field: {

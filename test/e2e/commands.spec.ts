@@ -22,7 +22,7 @@ test('a spoken order typed in the video window is read back, then appears dispat
   // This console has not signed in yet: sign in, and the line is still there.
   const dialog = video.getByRole('dialog', { name: '操作员签入' });
   await dialog.getByLabel('操作员').selectOption({ label: '李强（操作员）' });
-  await dialog.getByLabel('密码').fill('2222');
+  await dialog.getByLabel('密码').fill('222222');
   await dialog.getByRole('button', { name: '签入' }).click();
   await expect(video.getByTestId('command-bar').getByRole('textbox')).toHaveValue(/芷江西路300号/);
   await expect(video.getByTestId('command-bar')).toHaveClass(/command-ready/);

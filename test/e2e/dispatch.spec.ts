@@ -61,7 +61,7 @@ test('a case goes from report to closure by keyboard, and the other windows foll
 
 test('a department returns a case, with a reason, and it is dispatched again', async ({ wall }) => {
   const queue = await wall.open(wall.urls.queue);
-  await signIn(queue, '李强', '2222');
+  await signIn(queue, '李强', '222222');
   await reportCase(queue, { description: '康乐路小学门口流动摊贩', category: '20401' });
   await queue.locator('body').press('R');
   await actWithForm(queue, 'D', '派遣', (form) => form.getByLabel('主办部门').selectOption({ label: '市场所' }));
@@ -129,7 +129,7 @@ test('approvals belong to the duty director', async ({ wall }) => {
   await expect(detailOf(queue)).toContainText('延期申请待批');
 
   await queue.getByRole('button', { name: '签出' }).click();
-  await signIn(queue, '陈建国', '9999');
+  await signIn(queue, '陈建国', '999999');
   await queue.locator('body').press('A');
   await expect(detailOf(queue)).toContainText('延期 1 次');
   await expect(detailOf(queue)).not.toContainText('延期申请待批');

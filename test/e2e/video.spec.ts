@@ -61,7 +61,7 @@ test('every tile plays its own camera and says which one it is', async ({ wall }
 
 test('a stream that nearly fits its tile is drawn pixel for pixel; an enlarged tile scales the main stream to fit', async ({ wall }) => {
   const core = await coreClient(wall.urls.queue);
-  await core.request('session.signIn', { operatorId: 'dir01', pin: '9999' });
+  await core.request('session.signIn', { operatorId: 'dir01', pin: '999999' });
   const layout = async (text: string) => {
     const understood = await core.request<{ readBack: string }>('command.understand', { text });
     await core.request('command.run', { text, expectedReadBack: understood.readBack, selectedCaseId: null });
@@ -122,7 +122,7 @@ test('the wall switches by itself at a slot boundary, with the next cameras pre-
 
 test('an urgent case pulls its nearest camera onto the wall within 2 s, and closing it reverts the tile', async ({ wall }) => {
   const core = await coreClient(wall.urls.queue);
-  await core.request('session.signIn', { operatorId: 'dir01', pin: '9999' });
+  await core.request('session.signIn', { operatorId: 'dir01', pin: '999999' });
   const cameras = await core.request<Camera[]>('cameras.list', {});
   const video = await wall.open(wall.urls.video);
   await expectAllPlaying(video);
@@ -162,7 +162,7 @@ test('a tile becomes a case with a snapshot of its picture', async ({ wall }) =>
   await dialog.getByRole('button', { name: '签入后可立案' }).click();
   const signInDialog = video.getByRole('dialog', { name: '操作员签入' });
   await signInDialog.getByLabel('操作员').selectOption({ label: '王敏（操作员）' });
-  await signInDialog.getByLabel('密码').fill('1111');
+  await signInDialog.getByLabel('密码').fill('111111');
   await signInDialog.getByRole('button', { name: '签入', exact: true }).click();
   await dialog.getByLabel('类别').selectOption({ label: '20101 暴露垃圾' });
   await dialog.getByLabel('补充说明').fill('两个摊位');
@@ -172,7 +172,7 @@ test('a tile becomes a case with a snapshot of its picture', async ({ wall }) =>
   const number = (await notice.innerText()).match(/\d{8}-\d{4}/)![0];
 
   const core = await coreClient(wall.urls.queue);
-  await core.request('session.signIn', { operatorId: 'op01', pin: '1111' });
+  await core.request('session.signIn', { operatorId: 'op01', pin: '111111' });
   const found = await core.request<{ cases: Array<{ id: number; number: string; description: string; sourceId: string }> }>('cases.query', { text: number });
   const created = found.cases.find((item) => item.number === number)!;
   expect(created.sourceId).toBe('video');

@@ -158,7 +158,7 @@ test('a camera list with a bad URL and a bad position: rows reported by number, 
     const errors = collectPageErrors(video);
     await video.goto(started.urls.video);
     await expect(video.locator('.matrix .tile[data-health="live"]')).toHaveCount(9, { timeout: 20_000 });
-    await core.request('session.signIn', { operatorId: 'dir01', pin: '9999' });
+    await core.request('session.signIn', { operatorId: 'dir01', pin: '999999' });
     await core.request('video.place', { screen: 3, cameraId: 'cam-nostream' });
     const deadHostRequests: number[] = [];
     video.on('request', (request) => {

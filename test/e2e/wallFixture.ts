@@ -42,8 +42,8 @@ export const test = base.extend<{ wall: RunningWall }, { wallProcess: StartedWal
   },
 });
 
-/** Signs the window in at its console (the demo's operators: op01 王敏 1111 … dir01 陈建国 9999). */
-export async function signIn(page: Page, name = '王敏', pin = '1111'): Promise<void> {
+/** Signs the window in at its console (the demo's operators: op01 王敏 111111 … dir01 陈建国 999999). */
+export async function signIn(page: Page, name = '王敏', pin = '111111'): Promise<void> {
   await page.getByRole('button', { name: '签入' }).click();
   const dialog = page.getByRole('dialog', { name: '操作员签入' });
   await dialog.getByLabel('操作员').selectOption({ label: `${name}（${name === '陈建国' ? '值班主任' : '操作员'}）` });

@@ -21,7 +21,7 @@ export async function coreClient(queueUrl: string, role = 'queue') {
         else reject(new Error(`${name}: ${message.response.error?.message}`));
       };
       socket.on('message', listener);
-      socket.send(JSON.stringify({ id, name, args, input: 'system' }));
+      socket.send(JSON.stringify({ id, name, args, input: 'keyboard' }));
     });
   return { request, close: () => socket.close() };
 }

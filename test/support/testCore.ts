@@ -35,22 +35,34 @@ export function startTestCore(overrides: Partial<CoreOptions> = {}) {
     resourcesDir,
     demo: smallDemo,
     clock: () => now,
+    // Tests move the clock by days to reach deadlines; sign-ins that end with a shift have tests of their own.
+    signInHours: 24 * 365,
     logger: createLogger((line) => logs.push(JSON.parse(line) as Record<string, unknown>)),
     ...overrides,
   });
   let nextId = 1;
-  core.handle(operator, { id: 0, name: 'session.signIn', args: { operatorId: 'op01', pin: '1111' } });
-  core.handle(director, { id: 0, name: 'session.signIn', args: { operatorId: 'dir01', pin: '9999' } });
+  // Every test core starts with operator op01 and director dir01 signed in; requests wait for that.
+  const ready = Promise.all([
+    core.handle(operator, { id: 0, name: 'session.signIn', args: { operatorId: 'op01', pin: '111111' } }),
+    core.handle(director, { id: 0, name: 'session.signIn', args: { operatorId: 'dir01', pin: '999999' } }),
+  ]);
   return {
     core,
     logs,
     dbPath: join(dir.path, 'test.db'),
+    ready,
     advance(ms: number) {
       now += ms;
     },
+    /** A raw message through the core's boundary (after the test operators have signed in). */
+    async handle(session: Session, raw: unknown) {
+      await ready;
+      return core.handle(session, raw);
+    },
     /** Sends one request through the core's boundary, exactly as a window would. */
-    request(name: string, args: unknown, session: Session = operator, input = 'mouse') {
-      return core.handle(session, { id: nextId++, name, args, input });
+    async request(name: string, args: unknown, session: Session = operator, input = 'mouse', requestId?: string) {
+      await ready;
+      return core.handle(session, { id: nextId++, name, args, input, ...(requestId ? { requestId } : {}) });
     },
     close() {
       core.close();

@@ -27,7 +27,7 @@ describe('the demo feed', () => {
     expect(created.every((message) => message.payload.case.gridId !== null)).toBe(true);
 
     const db = new Database(test.dbPath, { readonly: true });
-    const feedEvents = db.prepare("SELECT count(*) AS n FROM case_events WHERE actor = 'demo-feed' AND input = 'feed'").get() as { n: number };
+    const feedEvents = db.prepare("SELECT count(*) AS n FROM audit_events WHERE actor = 'demo-feed' AND input = 'feed'").get() as { n: number };
     const outbox = db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number };
     db.close();
     expect(feedEvents.n).toBe(events.length);

@@ -12,14 +12,14 @@ const demo = { seed: 20261126, historyDays: 183, historyPerDay: 95, feedRatePerM
 function rows(dbPath: string) {
   const db = new Database(dbPath, { readonly: true });
   const cases = db.prepare('SELECT number, category_code, status, lng, lat, grid_id, reported_at, closed_at FROM cases ORDER BY id').all();
-  const events = (db.prepare('SELECT count(*) AS n FROM case_events').get() as { n: number }).n;
+  const events = (db.prepare('SELECT count(*) AS n FROM audit_events').get() as { n: number }).n;
   const outbox = (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
   db.close();
   return { cases: cases as { status: string; grid_id: string | null; reported_at: number }[], events, outbox };
 }
 
 describe('the demo history', () => {
-  it('is months of cases, the same on every run for the same seed and clock', () => {
+  it('is months of cases, the same on every run for the same seed and clock', async () => {
     const first = startTestCore({ demo });
     const second = startTestCore({ demo });
     cores.push(first, second);
@@ -32,7 +32,7 @@ describe('the demo history', () => {
     expect(a.events).toBeGreaterThan(a.cases.length * 3);
   });
 
-  it('looks like a working room: most cases closed, a live queue of recent ones, all located', () => {
+  it('looks like a working room: most cases closed, a live queue of recent ones, all located', async () => {
     const test = startTestCore({ demo });
     cores.push(test);
     const { cases } = rows(test.dbPath);
@@ -47,7 +47,7 @@ describe('the demo history', () => {
     expect(Math.max(...cases.map((item) => item.reported_at))).toBeLessThan(fixedNow);
   });
 
-  it('is generated quickly on first start', () => {
+  it('is generated quickly on first start', async () => {
     const test = startTestCore({ demo });
     cores.push(test);
     const entry = test.logs.find((line) => line.event === 'demo.history.generated');
@@ -56,10 +56,10 @@ describe('the demo history', () => {
     expect(entry!.ms as number).toBeLessThan(15_000);
   });
 
-  it('continues case numbers after the history, without reusing one', () => {
+  it('continues case numbers after the history, without reusing one', async () => {
     const test = startTestCore({ demo });
     cores.push(test);
-    const created = test.request('case.create', {
+    const created = await test.request('case.create', {
       description: '测试案件编号连续',
       categoryCode: '20101',
       sourceId: 'street',

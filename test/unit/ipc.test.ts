@@ -31,6 +31,8 @@ function setUp() {
       return { id: 0, ok: true, value: 'served' };
     },
     subscribe: () => () => {},
+    status: () => ({ state: 'up' }),
+    onStatus: () => () => {},
     forget: async () => {},
     close: async () => {},
   };

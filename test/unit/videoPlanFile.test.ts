@@ -23,12 +23,12 @@ afterEach(() => {
 });
 
 describe("a room's video plan file", () => {
-  it('sets the time slots and holds the key-focus screens across them', () => {
+  it('sets the time slots and holds the key-focus screens across them', async () => {
     const dir = roomFolder({ ...demoSlotPlan(cameras), keyFocus: [{ screen: 2, cameraId: 'cam-07' }] });
     folders.push(dir);
     const test = startTestCore({ referenceDir: dir });
     try {
-      const response = test.request('video.get', {});
+      const response = await test.request('video.get', {});
       if (!response.ok) throw new Error(response.error.message);
       const state = response.value as VideoState;
       expect(state.tiles.find((tile) => tile.screen === 2)).toMatchObject({ cameraId: 'cam-07', source: 'keyFocus' });
@@ -38,7 +38,7 @@ describe("a room's video plan file", () => {
     }
   });
 
-  it('is refused with every problem named, in both languages, and the wall does not start on half a plan', () => {
+  it('is refused with every problem named, in both languages, and the wall does not start on half a plan', async () => {
     const plan = demoSlotPlan(cameras);
     const broken = {
       ...plan,

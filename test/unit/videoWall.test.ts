@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createVideoWall } from '../../electron/core/services/videoWall';
 import type { WallService } from '../../electron/core/services/wallService';
+import type { Actor } from '../../electron/core/services/actors';
 import type { Case } from '../../shared/domain/case';
 import { CameraSchema, type Camera } from '../../shared/video/camera';
 import { demoSlotPlan, slotScreenAssignments } from '../../shared/video/slots';
@@ -15,6 +16,7 @@ const plan = demoSlotPlan(cameras);
 /** 2026-11-27 03:58:00 in Shanghai. */
 const beforeDawn = Date.UTC(2026, 10, 26, 19, 58, 0);
 const minute = 60_000;
+const operatorActor: Actor = { id: 'op01', role: 'operator', input: 'mouse' };
 
 function fakeWall(onChange: () => void): WallService {
   let state: WallState = { ...initialWallState };
@@ -38,7 +40,18 @@ function setup(options: { emergencyMinutes?: number } = {}) {
   const announced: VideoState[] = [];
   let video: ReturnType<typeof createVideoWall> | null = null;
   const wall = fakeWall(() => video?.wallChanged());
-  video = createVideoWall({ cameras: () => cameras, wall, plan, clock: () => Date.now(), announce: (state) => announced.push(state), ...options });
+  video = createVideoWall({
+    cameras: () => cameras,
+    wall,
+    plan,
+    clock: () => Date.now(),
+    announce: (state) => announced.push(state),
+    audit: () => {},
+    onUnexpected: (error) => {
+      throw error;
+    },
+    ...options,
+  });
   return { video, wall, announced };
 }
 
@@ -46,7 +59,7 @@ describe('video wall over time (injected clock)', () => {
   beforeEach(() => vi.useFakeTimers({ now: beforeDawn }));
   afterEach(() => vi.useRealTimers());
 
-  it('switches to the next slot at its boundary by itself, announcing the next cameras shortly before', () => {
+  it('switches to the next slot at its boundary by itself, announcing the next cameras shortly before', async () => {
     const { video, announced } = setup();
     expect(video.state.slot.id).toBe('night');
     expect(video.state.prewarm).toBe(false);
@@ -70,25 +83,25 @@ describe('video wall over time (injected clock)', () => {
     video.close();
   });
 
-  it('hand-placed cameras hold until the slot switch; pins hold through it', () => {
+  it('hand-placed cameras hold until the slot switch; pins hold through it', async () => {
     const { video } = setup();
-    video.place(2, 'cam-24');
+    video.place(2, 'cam-24', operatorActor);
     expect(video.state.tiles[1]).toMatchObject({ screen: 2, cameraId: 'cam-24', source: 'placed' });
     const onThree = video.state.tiles[2]!.cameraId!;
-    video.pin(3, true);
-    expect(() => video.place(3, 'cam-01')).toThrow(/screenPinned/);
+    video.pin(3, true, operatorActor);
+    expect(() => video.place(3, 'cam-01', operatorActor)).toThrow(/screenPinned/);
     vi.advanceTimersByTime(2 * minute + 1);
     expect(video.state.slot.id).toBe('dawn');
     // Its screen goes back to the plan (empty here: dawn's camera for screen 2 is the one pinned on screen 3).
     expect(video.state.tiles[1]!.source).not.toBe('placed');
     expect(video.state.tiles[1]!.cameraId).not.toBe('cam-24');
     expect(video.state.tiles[2]).toMatchObject({ cameraId: onThree, source: 'pin', pinned: true });
-    video.pin(3, false);
+    video.pin(3, false, operatorActor);
     expect(video.state.tiles[2]!.source).not.toBe('pin');
     video.close();
   });
 
-  it('an urgent case pulls its nearest cameras up at once and reverts when closed or timed out', () => {
+  it('an urgent case pulls its nearest cameras up at once and reverts when closed or timed out', async () => {
     const { video } = setup({ emergencyMinutes: 5 });
     const nearCam01 = cameras.find((camera) => camera.id === 'cam-01')!.position;
     const before = video.state.tiles.map((tile) => tile.cameraId);
@@ -116,7 +129,7 @@ describe('video wall over time (injected clock)', () => {
     video.close();
   });
 
-  it('a tour whose camera is placed on another screen shows its next camera instead of going dark, and tours on', () => {
+  it('a tour whose camera is placed on another screen shows its next camera instead of going dark, and tours on', async () => {
     vi.setSystemTime(Date.UTC(2026, 10, 27, 1, 0, 0)); // 09:00 in Shanghai: the morning slot tours seven cameras on screen 9
     const { video } = setup();
     const tour = plan.slots.find((slot) => slot.id === video.state.slot.id)!.tours[0];
@@ -126,7 +139,7 @@ describe('video wall over time (injected clock)', () => {
     const position = tour!.cameras.indexOf(current);
     const after = (steps: number) => tour!.cameras[(position + steps) % tour!.cameras.length];
 
-    video.place(1, current);
+    video.place(1, current, operatorActor);
     expect(touring()).toMatchObject({ cameraId: after(1), source: 'slot' });
     expect(video.state.tiles.filter((tile) => tile.cameraId === current)).toHaveLength(1);
     // The dwell ends: the tour's own next camera is the one it already shows, so the tile stays; then it moves on.
@@ -137,9 +150,9 @@ describe('video wall over time (injected clock)', () => {
     video.close();
   });
 
-  it('a pinned screen is never taken by an emergency', () => {
+  it('a pinned screen is never taken by an emergency', async () => {
     const { video } = setup();
-    video.pin(1, true);
+    video.pin(1, true, operatorActor);
     const pinned = video.state.tiles[0]!.cameraId;
     video.caseChanged(urgentCase(9, cameras.find((camera) => camera.id === 'cam-04')!.position));
     expect(video.state.tiles[0]).toMatchObject({ cameraId: pinned, source: 'pin' });
@@ -147,7 +160,7 @@ describe('video wall over time (injected clock)', () => {
     video.close();
   });
 
-  it('records seconds on the wall per camera and slot, and lists the cameras a slot never showed', () => {
+  it('records seconds on the wall per camera and slot, and lists the cameras a slot never showed', async () => {
     const { video } = setup();
     const screenOne = video.state.tiles[0]!.cameraId!;
     vi.advanceTimersByTime(minute);
@@ -170,27 +183,27 @@ describe('video wall in the core', () => {
     const events: string[] = [];
     test.core.subscribe((message) => events.push(message.event));
     const cam = cameras.find((camera) => camera.id === 'cam-04')!;
-    const created = test.request('case.create', { description: '地铁口人群聚集', categoryCode: '20101', sourceId: 'street', lngLat: cam.position, urgent: true }) as {
+    const created = await test.request('case.create', { description: '地铁口人群聚集', categoryCode: '20101', sourceId: 'street', lngLat: cam.position, urgent: true }) as {
       ok: true;
       value: Case;
     };
     expect(created.ok).toBe(true);
     await Promise.resolve();
-    const state = (test.request('video.get', {}) as { value: VideoState }).value;
+    const state = (await test.request('video.get', {}) as { value: VideoState }).value;
     expect(state.tiles.some((tile) => tile.source === 'emergency' && tile.cameraId === 'cam-04' && tile.caseId === created.value.id)).toBe(true);
     expect(events.slice(-2)).toEqual(['case.changed', 'video.changed']);
 
-    expect(test.request('case.act', { action: 'void', caseId: created.value.id, reason: '误报' }, director).ok).toBe(true);
+    expect((await test.request('case.act', { action: 'void', caseId: created.value.id, reason: '误报' }, director)).ok).toBe(true);
     await Promise.resolve();
-    const after = (test.request('video.get', {}) as { value: VideoState }).value;
+    const after = (await test.request('video.get', {}) as { value: VideoState }).value;
     expect(after.tiles.some((tile) => tile.source === 'emergency')).toBe(false);
     test.close();
   });
 
-  it('tile → case registers a video-patrol case with the snapshot, the camera position and the slot', () => {
+  it('tile → case registers a video-patrol case with the snapshot, the camera position and the slot', async () => {
     const test = startTestCore();
     const png = readFileSync(join(resourcesDir, '..', 'docs', 'screenshots', 'video.png')).toString('base64');
-    const result = test.request('video.snapshotCase', { screen: 11, cameraId: 'cam-01', categoryCode: '20101', description: '两个摊位', mime: 'image/png', dataBase64: png.slice(0, 200_000) }) as {
+    const result = await test.request('video.snapshotCase', { screen: 11, cameraId: 'cam-01', categoryCode: '20101', description: '两个摊位', mime: 'image/png', dataBase64: png.slice(0, 200_000) }) as {
       ok: boolean;
       value: Case;
       error?: unknown;
@@ -201,19 +214,19 @@ describe('video wall in the core', () => {
     expect(result.value.description).toContain('第 11 屏');
     expect(result.value.description).toContain('光复路早市东');
     expect(result.value.lngLat).toEqual(cameras[0]!.position);
-    const attached = test.request('case.attachments', { caseId: result.value.id }) as { value: Array<{ kind: string }> };
+    const attached = await test.request('case.attachments', { caseId: result.value.id }) as { value: Array<{ kind: string }> };
     expect(attached.value.map((item) => item.kind)).toEqual(['snapshot']);
     test.close();
   });
 
-  it('the rehearsal clock is refused outside the demo and the handover report carries video coverage', () => {
+  it('the rehearsal clock is refused outside the demo and the handover report carries video coverage', async () => {
     const test = startTestCore();
-    const report = test.request('report.handover', { hours: 12 }) as { value: { video: Array<{ slotId: string; notShown: string[] }> } };
+    const report = await test.request('report.handover', { hours: 12 }) as { value: { video: Array<{ slotId: string; notShown: string[] }> } };
     expect(report.value.video.length).toBeGreaterThan(0);
     expect(report.value.video.at(-1)!.notShown.length).toBeGreaterThan(0);
     test.close();
     const quiet = startTestCore({ demo: null, referenceDir: join(resourcesDir, 'demo') });
-    const refused = quiet.request('video.setClock', { atMs: beforeDawn }) as { ok: boolean; error: { code: string } };
+    const refused = await quiet.request('video.setClock', { atMs: beforeDawn }) as { ok: boolean; error: { code: string } };
     expect(refused.error.code).toBe('demoOnly');
     quiet.close();
   });

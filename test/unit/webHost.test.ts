@@ -98,7 +98,7 @@ describe('the browser wall host', () => {
     const operatorSocket = await connect(host, `role=queue&token=${tokens.operator}`);
     const visitorSocket = await connect(host, `role=video&token=${tokens.presentation}`);
     const signedIn = nextMessage(operatorSocket, response(7));
-    operatorSocket.send(JSON.stringify({ id: 7, name: 'session.signIn', args: { operatorId: 'op01', pin: '1111' } }));
+    operatorSocket.send(JSON.stringify({ id: 7, name: 'session.signIn', args: { operatorId: 'op01', pin: '111111' } }));
     expect(await signedIn).toMatchObject({ response: { ok: true, value: { operator: { name: '王敏' } } } });
     const seenByVisitor = nextMessage(visitorSocket, (message) => message.type === 'event');
     operatorSocket.send(

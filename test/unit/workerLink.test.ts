@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../shared/contract/messages';
-import { startWorkerLink } from '../../electron/core/runtime/workerLink';
+import { startSupervisedCore } from '../../electron/core/runtime/supervisor';
+import { silentLogger } from '../../electron/core/runtime/logger';
 import { operator, resourcesDir, smallDemo, tempDir, visitor } from '../support/testCore';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -13,9 +14,10 @@ describe('the core in a worker thread', () => {
   it('serves requests and projects events per audience, as in the same thread', async () => {
     const dir = tempDir();
     const logs: string[] = [];
-    const link = await startWorkerLink({
+    const link = await startSupervisedCore({
       entry: new URL('../../electron/core/runtime/coreWorker.dev.mjs', import.meta.url),
       log: (line) => logs.push(line),
+      logger: silentLogger,
       core: { dbPath: join(dir.path, 'worker.db'), resourcesDir, demo: smallDemo },
     });
     cleanups.push(() => dir.remove(), () => link.close());
@@ -23,7 +25,7 @@ describe('the core in a worker thread', () => {
     const hello = await link.request(operator, { id: 4, name: 'session.hello', args: {} });
     expect(hello).toMatchObject({ id: 4, ok: true, value: { demo: true, seq: 0 } });
 
-    expect(await link.request(operator, { id: 1, name: 'session.signIn', args: { operatorId: 'op02', pin: '2222' } })).toMatchObject({ ok: true });
+    expect(await link.request(operator, { id: 1, name: 'session.signIn', args: { operatorId: 'op02', pin: '222222' } })).toMatchObject({ ok: true });
     const operatorEvents: EventMessage[] = [];
     const visitorEvents: EventMessage[] = [];
     link.subscribe({ audience: 'operator', role: 'queue' }, (message) => operatorEvents.push(message));
@@ -47,9 +49,10 @@ describe('the core in a worker thread', () => {
     const dir = tempDir();
     cleanups.push(() => dir.remove());
     await expect(
-      startWorkerLink({
+      startSupervisedCore({
         entry: new URL('../../electron/core/runtime/coreWorker.dev.mjs', import.meta.url),
         log: () => {},
+        logger: silentLogger,
         core: { dbPath: join(dir.path, 'no-reference.db'), resourcesDir, demo: null },
       }),
     ).rejects.toThrow(/reference data/);
