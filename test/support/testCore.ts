@@ -42,15 +42,19 @@ export function startTestCore(overrides: Partial<CoreOptions> = {}) {
   });
   let nextId = 1;
   // Every test core starts with operator op01 and director dir01 signed in; requests wait for that.
-  const ready = Promise.all([
-    core.handle(operator, { id: 0, name: 'session.signIn', args: { operatorId: 'op01', pin: '111111' } }),
-    core.handle(director, { id: 0, name: 'session.signIn', args: { operatorId: 'dir01', pin: '999999' } }),
-  ]);
+  const signIn = () =>
+    Promise.all([
+      core.handle(operator, { id: 0, name: 'session.signIn', args: { operatorId: 'op01', pin: '111111' } }),
+      core.handle(director, { id: 0, name: 'session.signIn', args: { operatorId: 'dir01', pin: '999999' } }),
+    ]);
+  const ready = signIn();
   return {
     core,
     logs,
     dbPath: join(dir.path, 'test.db'),
     ready,
+    /** Signs op01 and dir01 in again (after a test signed one of them out). */
+    signInAgain: signIn,
     advance(ms: number) {
       now += ms;
     },

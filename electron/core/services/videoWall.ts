@@ -217,6 +217,24 @@ export function createVideoWall(options: VideoWallOptions) {
   /** Wakes at the next instant the wall changes by itself. */
   function schedule(): void {
     if (timer) clearTimeout(timer);
+    let delay: number;
+    try {
+      delay = nextWakeDelay();
+    } catch (error) {
+      // Whatever failed, the wall must look again: in a minute, as it would anyway.
+      options.onUnexpected(error, 'video wall timer');
+      delay = 60_000;
+    }
+    timer = setTimeout(() => {
+      timer = null;
+      // A failing update is reported, and the wall keeps waking: a slot switch must never stop for good.
+      contained(options.onUnexpected, 'video wall timer', update);
+      schedule();
+    }, delay);
+    timer.unref?.();
+  }
+
+  function nextWakeDelay(): number {
     const at = now();
     const boundary = nextBoundary(plan, at, roomTzOffsetMinutes).atMs;
     const wakes = [boundary, boundary - plan.prewarmSeconds * 1000, ...[...emergencies.values()].map((emergency) => emergency.expiresAtMs)];
@@ -226,14 +244,7 @@ export function createVideoWall(options: VideoWallOptions) {
     }
     const wake = Math.min(...wakes.filter((instant) => instant > at));
     // Timers drift and sleep; never wait more than a minute before looking again.
-    const delay = Math.max(0, Math.min(60_000, wake - at));
-    timer = setTimeout(() => {
-      timer = null;
-      // A failing update is reported, and the wall keeps waking: a slot switch must never stop for good.
-      contained(options.onUnexpected, 'video wall timer', update);
-      schedule();
-    }, delay);
-    timer.unref?.();
+    return Math.max(0, Math.min(60_000, wake - at));
   }
 
   function refresh(): void {
