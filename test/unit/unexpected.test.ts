@@ -10,7 +10,7 @@ import { DisposableStore } from '../../electron/core/runtime/disposables';
 import { createVideoWall } from '../../electron/core/services/videoWall';
 import type { WallService } from '../../electron/core/services/wallService';
 import { createCore } from '../../electron/core/core';
-import { operator, resourcesDir, startTestCore, tempDir } from '../support/testCore';
+import { resourcesDir, startTestCore, tempDir } from '../support/testCore';
 
 /**
  * Errors nobody asked for are logged and contained: a throwing listener does
