@@ -64,6 +64,7 @@ test('a department returns a case, with a reason, and it is dispatched again', a
   await signIn(queue, '李强', '222222');
   await reportCase(queue, { description: '康乐路小学门口流动摊贩', category: '20401' });
   await queue.locator('body').press('R');
+  await expectStatus(queue, '已立案');
   await actWithForm(queue, 'D', '派遣', (form) => form.getByLabel('主办部门').selectOption({ label: '市场所' }));
   await expectStatus(queue, '已派遣');
 
@@ -88,6 +89,7 @@ test('a joint operation gives each unit its own record', async ({ wall }) => {
   await signIn(queue);
   await reportCase(queue, { description: '彭浦新村群租房联合整治', category: '20801' });
   await queue.locator('body').press('R');
+  await expectStatus(queue, '已立案');
   await actWithForm(queue, 'D', '派遣', async (form) => {
     await form.getByLabel('主办部门').selectOption({ label: '房办' });
     for (const helper of ['派出所', '城管', '市场所', '食药监']) await form.getByRole('checkbox', { name: helper }).check();
@@ -122,6 +124,7 @@ test('approvals belong to the duty director', async ({ wall }) => {
   await signIn(queue);
   await reportCase(queue, { description: '芷江西路违法搭建', category: '20105' });
   await queue.locator('body').press('R');
+  await expectStatus(queue, '已立案');
   await actWithForm(queue, 'D', '派遣', (form) => form.getByLabel('主办部门').selectOption({ label: '城管' }));
   await expect(detailOf(queue).getByRole('button', { name: '挂账' })).toHaveCount(0);
   await expect(detailOf(queue).getByRole('button', { name: '申请延期' })).toBeVisible();

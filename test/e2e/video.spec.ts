@@ -107,17 +107,22 @@ test('the wall switches by itself at a slot boundary, with the next cameras pre-
   await expectAllPlaying(video);
   const before = await core.request<VideoState>('video.get', {});
   // Demo rehearsal: the video clock is moved to 12 s before the next boundary; the switch itself comes from the core's timer.
-  await core.request('video.setClock', { atMs: before.next.atMs - 12_000 });
-  await expect(video.getByTestId('slot')).toHaveAttribute('data-slot', before.slot.id);
-  await expect(video.locator('.badge-prewarm')).toBeVisible({ timeout: 5_000 });
-  await expect(video.getByTestId('slot')).toHaveAttribute('data-slot', before.next.id, { timeout: 15_000 });
-  const switchedAt = Date.now();
-  const after = await core.request<VideoState>('video.get', {});
-  for (const planned of after.tiles.slice(0, 8)) await expect(tile(video, planned.screen)).toHaveAttribute('data-camera', planned.cameraId ?? '');
-  await expect.poll(async () => video.locator('.matrix .tile[data-health="live"]').count(), { timeout: 10_000 }).toBe(9);
-  expect(Date.now() - switchedAt).toBeLessThan(3_000);
-  await core.request('video.setClock', { atMs: null });
-  core.close();
+  // Moving the clock is a write like any other: it needs a signed-in operator and is audited.
+  await core.request('session.signIn', { operatorId: 'dir01', pin: '999999' });
+  try {
+    await core.request('video.setClock', { atMs: before.next.atMs - 12_000 });
+    await expect(video.getByTestId('slot')).toHaveAttribute('data-slot', before.slot.id);
+    await expect(video.locator('.badge-prewarm')).toBeVisible({ timeout: 5_000 });
+    await expect(video.getByTestId('slot')).toHaveAttribute('data-slot', before.next.id, { timeout: 15_000 });
+    const switchedAt = Date.now();
+    const after = await core.request<VideoState>('video.get', {});
+    for (const planned of after.tiles.slice(0, 8)) await expect(tile(video, planned.screen)).toHaveAttribute('data-camera', planned.cameraId ?? '');
+    await expect.poll(async () => video.locator('.matrix .tile[data-health="live"]').count(), { timeout: 10_000 }).toBe(9);
+    expect(Date.now() - switchedAt).toBeLessThan(3_000);
+  } finally {
+    await core.request('video.setClock', { atMs: null });
+    core.close();
+  }
 });
 
 test('an urgent case pulls its nearest camera onto the wall within 2 s, and closing it reverts the tile', async ({ wall }) => {
