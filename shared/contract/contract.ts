@@ -132,11 +132,18 @@ export interface TimelineEntry {
   hash: string;
 }
 
+export const handoverSections = ['urgent', 'overdue', 'aboutToExpire', 'hung', 'returned'] as const;
+export type HandoverSection = (typeof handoverSections)[number];
+/** The most cases of one handover section a window receives (the printable file lists every one). */
+export const handoverSectionLimit = 200;
+
 export interface HandoverReport {
   from: number;
   to: number;
   generatedAt: number;
   counts: { open: number; createdInShift: number; closedInShift: number };
+  /** How many cases each section holds; a window receives at most `handoverSectionLimit` of each (the file has them all). */
+  sectionTotals: Record<HandoverSection, number>;
   urgent: Case[];
   overdue: Case[];
   aboutToExpire: Case[];

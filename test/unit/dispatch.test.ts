@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Assessment, HandoverReport, TimelineEntry } from '../../shared/contract/contract';
+import { handoverSectionLimit, handoverSections, type Assessment, type HandoverReport, type TimelineEntry } from '../../shared/contract/contract';
+import { handoverForWindow } from '../../electron/core/services/handover';
 import type { ResponseMessage } from '../../shared/contract/messages';
 import { isOverdue, supervisionLevel, type Case } from '../../shared/domain/case';
 import { verifyAuditChain } from '../../electron/core/store/auditTrail';
@@ -208,6 +209,13 @@ describe('dispatching and handling cases', () => {
     const report = ok<HandoverReport>(await history.request('report.handover', { hours: 12 }));
     expect(report.counts.open).toBeGreaterThan(0);
     expect(report.file).toMatch(/handover-\d{12}\.html$/);
+    // A window gets at most handoverSectionLimit cases per section, with the true totals; the file has every one.
+    for (const section of handoverSections) {
+      expect(report[section].length).toBe(Math.min(report.sectionTotals[section], handoverSectionLimit));
+    }
+    const cut = handoverForWindow({ ...report, urgent: Array.from({ length: handoverSectionLimit + 50 }, () => report.urgent[0]!), sectionTotals: { ...report.sectionTotals, urgent: handoverSectionLimit + 50 } });
+    expect(cut.urgent).toHaveLength(handoverSectionLimit);
+    expect(cut.sectionTotals.urgent).toBe(handoverSectionLimit + 50);
     // Presentation windows cannot make reports: they are read-only.
     expect(await history.request('report.handover', { hours: 12 }, visitor)).toMatchObject({ ok: false, error: { code: 'readOnly' } });
     void test;

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { assessPeriod, periodOfMonth } from '../services/assessment';
-import { buildHandover, handoverVideo, writeHandoverFile } from '../services/handover';
+import { buildHandover, handoverForWindow, handoverVideo, writeHandoverFile } from '../services/handover';
 import type { CoreServices } from './types';
 import { handlerModule } from './types';
 
@@ -21,7 +21,7 @@ export function reportHandlers(services: CoreServices) {
       report.video = handoverVideo(services.video.coverage(args.hours), services.cameras);
       const file = writeHandoverFile(services.reportsDir, report, referenceData, actionName);
       services.audit(actor, 'report.handover', { hours: args.hours, folder: dirname(file) });
-      return { ...report, file };
+      return { ...handoverForWindow(report), file };
     },
   });
 }

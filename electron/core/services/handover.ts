@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HandoverReport, ReferenceData, TimelineEntry } from '../../../shared/contract/contract';
+import { handoverSectionLimit, handoverSections, type HandoverReport, type ReferenceData, type TimelineEntry } from '../../../shared/contract/contract';
 import { isOverdue, supervisionLevel, type Case } from '../../../shared/domain/case';
 import type { CaseStore } from '../store/caseStore';
 import type { Camera } from '../../../shared/video/camera';
@@ -16,10 +16,11 @@ export const keyEventKinds = ['dispatch', 'returnCase', 'hang', 'resume', 'void'
  */
 export function buildHandover(store: CaseStore, input: { from: number; to: number; now: number; operatorNames: Map<string, string> }): HandoverReport {
   const open = store.allOpen();
-  const hung = store.query(
+  const hungQuery = store.query(
     { statuses: ['hung'], sourceIds: [], categoryPrefixes: [], gridIds: [], departmentIds: [], urgent: null, overdue: null, supervised: null, text: '', sort: 'deadline', offset: 0, limit: 500 },
     input.now,
-  ).cases;
+  );
+  const hung = hungQuery.cases;
   const byDeadline = (a: Case, b: Case) => (a.deadlineAt ?? Infinity) - (b.deadlineAt ?? Infinity);
   // Key events are case actions: each names its case.
   const events = store.audit.between(input.from, input.to, keyEventKinds).map(
@@ -27,19 +28,30 @@ export function buildHandover(store: CaseStore, input: { from: number; to: numbe
   );
   const created = store.audit.countBetween(input.from, input.to, 'created');
   const closed = store.audit.countBetween(input.from, input.to, 'close');
-  return {
-    from: input.from,
-    to: input.to,
-    generatedAt: input.now,
-    counts: { open: open.length, createdInShift: created, closedInShift: closed },
+  const sections = {
     urgent: open.filter((item) => item.urgent),
     overdue: open.filter((item) => isOverdue(item, input.now)).sort(byDeadline),
     aboutToExpire: open.filter((item) => !isOverdue(item, input.now) && supervisionLevel(item, input.now) >= 2).sort(byDeadline),
     hung,
     returned: open.filter((item) => item.status === 'registered' && item.returnCount > 0),
+  };
+  return {
+    from: input.from,
+    to: input.to,
+    generatedAt: input.now,
+    counts: { open: open.length, createdInShift: created, closedInShift: closed },
+    sectionTotals: { ...(Object.fromEntries(handoverSections.map((section) => [section, sections[section].length])) as HandoverReport['sectionTotals']), hung: hungQuery.total },
+    ...sections,
     keyEvents: events,
     caseNumbers: Object.fromEntries([...open, ...hung, ...store.byIds([...new Set(events.map((event) => event.caseId))])].map((item) => [item.id, item.number])),
   };
+}
+
+/** The report as a window receives it: each section cut to its first `handoverSectionLimit` cases (totals stay whole). */
+export function handoverForWindow(report: HandoverReport): HandoverReport {
+  const trimmed = { ...report };
+  for (const section of handoverSections) trimmed[section] = report[section].slice(0, handoverSectionLimit);
+  return trimmed;
 }
 
 const escapeHtml = (text: string) =>
