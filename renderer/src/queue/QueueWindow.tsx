@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { caseActions, type CaseAction } from '../../../shared/domain/lifecycle';
 import { useWindowHotkeys } from '../shell/hotkeys';
 import { useTranslation } from 'react-i18next';
-import { rememberSignIn } from '../state/sync';
+import { rememberSignIn } from '../state/signIn';
 import type { WallState } from '../state/wallStore';
 import { useWall, useWallState } from '../shell/WallContext';
 import { WindowHeader } from '../shell/WindowHeader';
@@ -77,9 +77,13 @@ export function QueueWindow() {
   });
 
   const signOut = async () => {
-    await bridge.request('session.signOut', {}, 'mouse');
-    rememberSignIn(null);
-    store.getState().operatorChanged(null);
+    try {
+      await bridge.request('session.signOut', {}, 'mouse');
+      rememberSignIn(null);
+      store.getState().operatorChanged(null);
+    } catch (failure) {
+      setNotice(failure instanceof Error ? failure.message : String(failure));
+    }
   };
 
   return (
