@@ -141,11 +141,6 @@ export function QueueWindow() {
         <main className="queue-body">
           <div className="queue-main">
             <FilterBar ref={searchRef} filters={filters} onChange={setFilters} total={view.total} />
-            {view.error && (
-              <p className="form-error" role="alert">
-                {view.error}
-              </p>
-            )}
             <CaseList view={view} />
             <p className="key-hints">{t('queueView.keys')}</p>
           </div>
