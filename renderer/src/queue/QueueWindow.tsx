@@ -12,6 +12,8 @@ import { FilterBar } from './FilterBar';
 import { HandoverDialog } from './HandoverDialog';
 import { NewCaseForm } from './NewCaseForm';
 import { Scoreboard } from './Scoreboard';
+import { LockoutsDialog } from '../shell/Lockouts';
+import { messageOf } from '../shell/ReadFailed';
 import { SignInDialog } from '../shell/SignInDialog';
 import { defaultFilters, useCaseQuery, type QueueFilters } from './useCaseQuery';
 
@@ -20,7 +22,7 @@ const selectCanWrite = (state: WallState) => state.session?.audience === 'operat
 const selectOperator = (state: WallState) => state.operator;
 const selectSelectedId = (state: WallState) => state.selectedCaseId;
 
-type Overlay = 'none' | 'newCase' | 'signIn' | 'handover';
+type Overlay = 'none' | 'newCase' | 'signIn' | 'handover' | 'lockouts';
 
 export function QueueWindow() {
   const { t } = useTranslation();
@@ -82,7 +84,7 @@ export function QueueWindow() {
       rememberSignIn(null);
       store.getState().operatorChanged(null);
     } catch (failure) {
-      setNotice(failure instanceof Error ? failure.message : String(failure));
+      setNotice(messageOf(failure));
     }
   };
 
@@ -113,19 +115,7 @@ export function QueueWindow() {
             </button>
           </>
         )}
-        {canWrite &&
-          (operator ? (
-            <span className="operator-badge" data-testid="operator">
-              {operator.name} · {operator.role === 'director' ? t('signIn.director') : t('signIn.operatorRole')}
-              <button className="link-button" onClick={() => void signOut()}>
-                {t('signIn.signOut')}
-              </button>
-            </span>
-          ) : (
-            <button className="button button-primary" onClick={() => setOverlay('signIn')}>
-              {t('signIn.button')}
-            </button>
-          ))}
+        {canWrite && <OperatorBadge onSignIn={() => setOverlay('signIn')} onLockouts={() => setOverlay('lockouts')} onSignOut={() => void signOut()} />}
       </WindowHeader>
       {mode === 'scoreboard' ? (
         <main className="scoreboard-body">
@@ -166,6 +156,33 @@ export function QueueWindow() {
       )}
       {overlay === 'signIn' && <SignInDialog onClose={() => setOverlay('none')} />}
       {overlay === 'handover' && <HandoverDialog onClose={() => setOverlay('none')} />}
+      {overlay === 'lockouts' && <LockoutsDialog onClose={() => setOverlay('none')} />}
     </div>
+  );
+}
+
+/** Who is signed in at this console, and the ways out: sign out, and for the duty director the sign-in locks. */
+function OperatorBadge({ onSignIn, onLockouts, onSignOut }: { onSignIn: () => void; onLockouts: () => void; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const operator = useWallState(selectOperator);
+  if (!operator) {
+    return (
+      <button className="button button-primary" onClick={onSignIn}>
+        {t('signIn.button')}
+      </button>
+    );
+  }
+  return (
+    <span className="operator-badge" data-testid="operator">
+      {operator.name} · {operator.role === 'director' ? t('signIn.director') : t('signIn.operatorRole')}
+      {operator.role === 'director' && (
+        <button className="link-button" onClick={onLockouts} data-testid="open-lockouts">
+          {t('lockouts.open')}
+        </button>
+      )}
+      <button className="link-button" onClick={onSignOut}>
+        {t('signIn.signOut')}
+      </button>
+    </span>
   );
 }
