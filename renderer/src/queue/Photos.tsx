@@ -1,6 +1,7 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attachmentMimes, type AttachmentInfo } from '../../../shared/contract/contract';
+import { attachmentFits, sizeWords } from '../shell/attachmentSize';
 import { formatTime } from '../shell/lookups';
 import { messageOf, ReadFailed, selectSnapshotsLoaded } from '../shell/ReadFailed';
 import { useWall, useWallState } from '../shell/WallContext';
@@ -49,6 +50,11 @@ export function Photos({ caseId, version, canAdd }: { caseId: number; version: n
     event.target.value = '';
     if (!file) return;
     setError(null);
+    // Said at once and nothing sent: the core would refuse it only after the whole picture had crossed the link.
+    if (!attachmentFits(file.size)) {
+      setError(t('detail.photoTooLarge', sizeWords(file.size)));
+      return;
+    }
     try {
       await bridge.request('case.attach', { caseId, kind: 'photo', caption: file.name.slice(0, 100), ...(await fileAsAttachment(file)) }, 'mouse');
     } catch (failure) {

@@ -2,6 +2,7 @@ import Hls, { ErrorTypes, type ErrorData, type HlsConfig, type LevelDetails, typ
 import workerPath from 'hls.js/dist/hls.worker.js?url';
 import { nativePictureSize, type PixelSize } from '../../../shared/video/layout';
 import { classifyPlayerError, stillStale, type FailureReason } from '../../../shared/video/streamFailure';
+import { attachmentFits } from '../shell/attachmentSize';
 import { browserTileClocks, TileWatch, type PlayerView, type TileClocks } from './tileWatch';
 
 /**
@@ -245,15 +246,25 @@ export class TilePlayer {
     this.watch.patch({ hasStill: true });
   }
 
-  /** The current frame as a JPEG (base64, no prefix), for tile → case; null before the first frame. */
+  /**
+   * The current frame as a JPEG (base64, no prefix), for tile → case; null before the first frame. A frame too
+   * large for an attachment (a 4K camera) is scaled down until it fits, rather than refused.
+   */
   grabFrame(): string | null {
     const source = this.video.readyState >= 2 && this.video.videoWidth > 0 ? this.video : this.snapshot.hasStill ? this.still : null;
     if (!source) return null;
-    const canvas = document.createElement('canvas');
-    canvas.width = source instanceof HTMLVideoElement ? source.videoWidth : source.width;
-    canvas.height = source instanceof HTMLVideoElement ? source.videoHeight : source.height;
-    canvas.getContext('2d')!.drawImage(source, 0, 0);
-    return canvas.toDataURL('image/jpeg', 0.85).split(',')[1] ?? null;
+    const width = source instanceof HTMLVideoElement ? source.videoWidth : source.width;
+    const height = source instanceof HTMLVideoElement ? source.videoHeight : source.height;
+    let frame: string | null = null;
+    for (const scale of [1, 0.75, 0.5, 0.35]) {
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(width * scale);
+      canvas.height = Math.round(height * scale);
+      canvas.getContext('2d')!.drawImage(source, 0, 0, canvas.width, canvas.height);
+      frame = canvas.toDataURL('image/jpeg', 0.85).split(',')[1] ?? null;
+      if (frame === null || attachmentFits(Math.ceil((frame.length * 3) / 4))) break;
+    }
+    return frame;
   }
 
   private teardownHls() {
