@@ -33,7 +33,8 @@ export function QueueWindow() {
   const [filters, setFilters] = useState<QueueFilters>(defaultFilters);
   const [mode, setMode] = useState<'queue' | 'scoreboard'>('queue');
   const [overlay, setOverlay] = useState<Overlay>('none');
-  const [notice, setNotice] = useState<string | null>(null);
+  // What the last hotkey, form or sign-out did, or why it failed (in red: a refusal must not read as done).
+  const [notice, setNotice] = useState<{ failed: boolean; text: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const detailRef = useRef<CaseDetailHandle>(null);
   const selectedId = useWallState(selectSelectedId);
@@ -60,8 +61,8 @@ export function QueueWindow() {
     void bridge
       .request('command.run', { text: `派 this ${department.name.zh}`, selectedCaseId: selected }, 'hotkey')
       .then(
-        (outcome) => setNotice(t('commands.done', { readBack: outcome.readBack })),
-        (error: unknown) => setNotice(error instanceof Error ? error.message : String(error)),
+        (outcome) => setNotice({ failed: false, text: t('commands.done', { readBack: outcome.readBack }) }),
+        (error: unknown) => setNotice({ failed: true, text: messageOf(error) }),
       );
   };
   const act = (action: CaseAction) => {
@@ -84,7 +85,8 @@ export function QueueWindow() {
       rememberSignIn(null);
       store.getState().operatorChanged(null);
     } catch (failure) {
-      setNotice(messageOf(failure));
+      // A sign-in that had already ended is said by the sign-in dialog that opened for it.
+      if (!store.getState().signInPrompt) setNotice({ failed: true, text: messageOf(failure) });
     }
   };
 
@@ -136,8 +138,8 @@ export function QueueWindow() {
           </div>
           <aside className="queue-side">
             {notice && (
-              <p className="form-done" role="status">
-                {notice}
+              <p className={notice.failed ? 'form-error' : 'form-done'} role={notice.failed ? 'alert' : 'status'}>
+                {notice.text}
               </p>
             )}
             {overlay === 'newCase' ? (
@@ -145,7 +147,7 @@ export function QueueWindow() {
                 onClose={() => setOverlay('none')}
                 onCreated={(created) => {
                   setOverlay('none');
-                  setNotice(t('form.created', { number: created.number }));
+                  setNotice({ failed: false, text: t('form.created', { number: created.number }) });
                 }}
               />
             ) : (
