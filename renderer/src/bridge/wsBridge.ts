@@ -110,6 +110,8 @@ class WebSocketBridge implements CoreBridge {
     this.current = connection;
     ws.onmessage = (message) => this.received(connection, message.data);
     ws.onclose = () => this.socketGone(ws);
+    // A failed socket always closes too; the close is where it is handled.
+    ws.onerror = () => undefined;
     // Nothing at all, not even the welcome, counts as silence too: a connect into a dead network can hang for minutes.
     this.armSilence(connection);
   }
@@ -124,7 +126,8 @@ class WebSocketBridge implements CoreBridge {
     }
     if (message.type === 'welcome') {
       connection.key = message.connectionKey;
-      connection.heartbeatMs = message.heartbeatMs;
+      // Never below a second: a host misconfigured to 0 must not make every socket "silent" at once.
+      connection.heartbeatMs = Math.max(1_000, message.heartbeatMs);
       this.attempt = 0;
     } else if (message.type === 'status') {
       this.coreStatusChanged(message.status);
