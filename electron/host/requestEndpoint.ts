@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { maxHttpRequestBytes } from '../../shared/contract/limits';
+import { connectionKeyHeader, maxHttpRequestBytes } from '../../shared/contract/limits';
 import type { ResponseMessage } from '../../shared/contract/messages';
 import { jsonNestingDepth, maxMessageDepth } from '../../shared/contract/shape';
 import type { Session } from '../core/core';
@@ -19,7 +19,7 @@ export async function serveLargeRequest(
   response: ServerResponse,
   deps: { link: CoreLink; logger: Logger; sessionForKey: (key: string | undefined) => Session | null },
 ): Promise<void> {
-  const session = deps.sessionForKey(request.headers['x-gridwall-connection'] as string | undefined);
+  const session = deps.sessionForKey(request.headers[connectionKeyHeader] as string | undefined);
   if (request.method !== 'POST') return void response.writeHead(405, { allow: 'POST' }).end();
   if (!session) return void response.writeHead(410, { 'content-type': 'text/plain; charset=utf-8' }).end('连接已结束，请重连后再试。/ That connection has ended; reconnect and try again.');
   const declared = Number(request.headers['content-length'] ?? 0);

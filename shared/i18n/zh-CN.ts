@@ -12,6 +12,41 @@ export const zhCN = {
     connecting: '正在连接核心…',
     live: '实时',
     lost: '与核心的连接中断，正在重连（第 {{attempt}} 次）',
+    refusedShort: '访问令牌已失效',
+    coreDown: '核心重启中（第 {{attempt}} 次）',
+    coreFailed: '核心已停止',
+  },
+  /** The banner across every window while the link or the core is not right: what is wrong, and what to do. */
+  banner: {
+    lost: '与核心的连接中断，正在重连（第 {{attempt}} 次，{{seconds}} 秒后）。画面可能不是最新的，恢复后会自动刷新；如长时间未恢复，请检查网络或联系技术支持。',
+    lostRetrying: '与核心的连接中断，正在重连（第 {{attempt}} 次）…画面可能不是最新的，恢复后会自动刷新；如长时间未恢复，请检查网络或联系技术支持。',
+    coreDown: '核心已停止，正在重启（第 {{attempt}} 次，{{seconds}} 秒后）…画面暂停更新，恢复后会自动刷新。',
+    coreDownRetrying: '核心已停止，正在重启（第 {{attempt}} 次）…画面暂停更新，恢复后会自动刷新。',
+    coreFailed: '核心多次重启失败，已停止运行（{{reason}}）。画面不再更新，操作无法执行。请重启网格指挥墙或联系技术支持。',
+  },
+  /** Refusals the window makes itself, when the core could not answer. */
+  bridge: {
+    notSent: '与核心的连接中断，操作没有发出。连接恢复后请再试一次。',
+    noAnswer: '核心 {{seconds}} 秒内没有答复，操作可能没有完成。请核对后再试。',
+    coreFailed: '核心已停止运行，操作没有执行。请重启网格指挥墙或联系技术支持。',
+    httpRefused: '浏览器指挥墙没有接受这个请求（HTTP {{status}}），操作没有执行。请重试；如仍失败，请联系技术支持。',
+  },
+  /** A read that failed, shown where its list would be. */
+  readFailed: {
+    hint: '连接恢复后会自动重新读取。',
+    retry: '重新读取',
+  },
+  lockouts: {
+    title: '签入锁定',
+    open: '签入锁定',
+    none: '没有被锁定的操作员。',
+    row: '{{name}}：连续输错密码 {{failures}} 次，锁定至 {{until}}',
+    clear: '解除锁定',
+    clearLabel: '解除 {{name}} 的签入锁定',
+    cleared: '已解除 {{name}} 的签入锁定。',
+    directorClears: '值班主任签入后可在此解除锁定。',
+    loading: '正在读取…',
+    close: '关闭（Esc）',
   },
   status: {
     reported: '待核实',
@@ -117,6 +152,8 @@ export const zhCN = {
     created: '已登记 {{number}}',
     signIn: '签入后可立案',
     rehearsal: '演练时钟',
+    snapshotTooLarge: '截图过大（{{sizeKb}} KB，上限 {{maxKb}} KB），无法随案件上传。请取消后重新截图；如仍过大，请联系技术支持。',
+    camerasFailed: '读取摄像机清单失败：{{message}}',
   },
   age: { minutes: '{{count}} 分', hours: '{{count}} 小时', days: '{{count}} 天' },
   queueView: {
@@ -180,8 +217,11 @@ export const zhCN = {
     dispatchedAt: '派遣时间',
     signInToAct: '签入后才能操作案件',
     done: '已{{action}}：{{number}}',
+    photoTooLarge: '照片过大（{{sizeMb}} MB），上限约 {{maxMb}} MB，没有上传。请先压缩或缩小照片，再添加。',
   },
   signIn: {
+    ended: '此窗口的签入已失效，请重新签入。',
+    signedInAs: '已签入：{{name}}。可在下方解除签入锁定。',
     title: '操作员签入',
     operator: '操作员',
     pin: '密码',

@@ -6,6 +6,7 @@ import type { EventMessage } from '../../shared/contract/messages';
 import { resultOf, type CoreBridge, type LinkState } from '../../renderer/src/bridge/bridge';
 import { syncWithCore } from '../../renderer/src/state/sync';
 import { createWallStore } from '../../renderer/src/state/wallStore';
+import { createI18n } from '../../shared/i18n/index';
 import { startTestCore } from '../support/testCore';
 
 /**
@@ -42,7 +43,8 @@ function windowOn(harness: ReturnType<typeof startTestCore>, session: Session) {
     for (const listener of eventListeners) listener(message);
   });
   const store = createWallStore();
-  const stop = syncWithCore(bridge, store);
+  const i18n = createI18n('zh-CN');
+  const stop = syncWithCore(bridge, store, (key, values) => i18n.t(key, values));
   return {
     store,
     stop,

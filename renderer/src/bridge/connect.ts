@@ -1,6 +1,6 @@
 import type { PreloadApi } from '../../../shared/contract/bridgeApi';
 import type { WindowRole } from '../../../shared/wall/roles';
-import type { CoreBridge } from './bridge';
+import type { CoreBridge, Translate } from './bridge';
 import { createIpcBridge } from './ipcBridge';
 import { createWebSocketBridge } from './wsBridge';
 
@@ -11,9 +11,10 @@ declare global {
 }
 
 /** Inside Electron the preload provides the API; in a browser the page's URL carries the token. */
-export function connectBridge(role: WindowRole): CoreBridge {
-  if (window.gridwall) return createIpcBridge(window.gridwall);
+export function connectBridge(role: WindowRole, translate: Translate): CoreBridge {
+  if (window.gridwall) return createIpcBridge(window.gridwall, translate);
   const page = new URL(window.location.href);
+  const token = page.searchParams.get('token') ?? '';
   const socketUrl = new URL('ws', page);
   socketUrl.protocol = page.protocol === 'https:' ? 'wss:' : 'ws:';
   for (const key of ['token', 'lang', 'operator']) {
@@ -21,7 +22,10 @@ export function connectBridge(role: WindowRole): CoreBridge {
     if (value) socketUrl.searchParams.set(key, value);
   }
   socketUrl.searchParams.set('role', role);
-  const tokenCheck = new URL('token-check', page);
-  tokenCheck.searchParams.set('token', page.searchParams.get('token') ?? '');
-  return createWebSocketBridge(socketUrl.href, tokenCheck.href);
+  const withToken = (path: string) => {
+    const url = new URL(path, page);
+    url.searchParams.set('token', token);
+    return url.href;
+  };
+  return createWebSocketBridge({ socketUrl: socketUrl.href, tokenCheckUrl: withToken('token-check'), requestUrl: withToken('request'), translate });
 }

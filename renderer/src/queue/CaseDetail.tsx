@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { ArgsOf, TimelineEntry } from '../../../shared/contract/contract';
 import type { Case } from '../../../shared/domain/case';
 import { allowedActions, type CaseAction } from '../../../shared/domain/lifecycle';
+import type { CoreBridge } from '../bridge/bridge';
 import type { WallState } from '../state/wallStore';
 import { formatTime, useLookups, useMinuteClock } from '../shell/lookups';
+import { messageOf, ReadFailed, selectSnapshotsLoaded } from '../shell/ReadFailed';
 import { useWall, useWallState } from '../shell/WallContext';
 import { ActionForm, needsForm } from './ActionForm';
 import { useKeyFor } from '../shell/hotkeys';
@@ -45,35 +47,11 @@ export const CaseDetail = forwardRef<CaseDetailHandle>(function CaseDetail(_prop
   const selectedId = useWallState(selectSelectedId);
   const operator = useWallState(selectOperator);
   const canWrite = useWallState(selectCanWrite);
-  const lastChanged = useWallState(selectLastChanged);
-  const lookups = useLookups();
   const now = useMinuteClock();
-  const [item, setItem] = useState<Case | null>(null);
-  const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
-  const [duplicates, setDuplicates] = useState<Case[]>([]);
+  const { item, setItem, timeline, duplicates, loadError, retry } = useCaseRecord(selectedId);
   const [form, setForm] = useState<CaseAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'done'; text: string } | null>(null);
-
-  // Load the case, and again whenever the core says it changed.
-  const changedVersion = lastChanged?.id === selectedId ? lastChanged?.updatedAt : undefined;
-  useEffect(() => {
-    if (selectedId === null) return;
-    let current = true;
-    void Promise.all([
-      bridge.request('case.get', { caseId: selectedId }),
-      bridge.request('case.timeline', { caseId: selectedId }),
-      bridge.request('case.duplicates', { caseId: selectedId }),
-    ]).then(([found, entries, similar]) => {
-      if (!current) return;
-      setItem(found);
-      setTimeline(entries);
-      setDuplicates(similar);
-    });
-    return () => {
-      current = false;
-    };
-  }, [bridge, selectedId, changedVersion]);
 
   const actions = item && operator && canWrite ? availableActions(item, operator.role) : [];
 
@@ -82,24 +60,17 @@ export const CaseDetail = forwardRef<CaseDetailHandle>(function CaseDetail(_prop
     setBusy(true);
     setMessage(null);
     try {
-      let request: ArgsOf<'case.act'>;
-      if ('parentNumber' in args) {
-        const found = await bridge.request('cases.query', { statuses: [], text: args.parentNumber, limit: 1 });
-        const parent = found.cases.find((candidate) => candidate.number === args.parentNumber);
-        if (!parent) {
-          setMessage({ kind: 'error', text: t('errors.mergeTarget', { id: args.parentNumber || '—' }) });
-          return;
-        }
-        request = { action: 'merge', caseId: args.caseId, parentId: parent.id, reason: args.reason };
-      } else {
-        request = args;
+      const request = 'parentNumber' in args ? await mergeByNumber(bridge, args) : args;
+      if (!request) {
+        setMessage({ kind: 'error', text: t('errors.mergeTarget', { id: ('parentNumber' in args && args.parentNumber) || '—' }) });
+        return;
       }
       const updated = await bridge.request('case.act', request, 'keyboard');
       setItem(updated);
       setForm(null);
       setMessage({ kind: 'done', text: t('detail.done', { action: t(`actions.${request.action}`), number: updated.number }) });
     } catch (failure) {
-      setMessage({ kind: 'error', text: failure instanceof Error ? failure.message : String(failure) });
+      setMessage({ kind: 'error', text: messageOf(failure) });
     } finally {
       setBusy(false);
     }
@@ -117,8 +88,15 @@ export const CaseDetail = forwardRef<CaseDetailHandle>(function CaseDetail(_prop
     },
   }));
 
+  // What could not be read is said in its place, not left as an old or empty pane.
+  if (loadError) {
+    return (
+      <section className="case-detail" aria-label={t('queue.detail')} data-testid="case-detail">
+        <ReadFailed message={loadError} onRetry={retry} />
+      </section>
+    );
+  }
   if (!item) return <div className="empty">{t('queue.noSelection')}</div>;
-  const placeLine = [lookups.subDistrictName(item.subDistrictId), lookups.workstationName(item.workstationId), lookups.gridName(item.gridId)].filter(Boolean).join(' · ');
 
   return (
     <section className="case-detail" tabIndex={-1} aria-label={t('queue.detail')} data-testid="case-detail">
@@ -132,35 +110,7 @@ export const CaseDetail = forwardRef<CaseDetailHandle>(function CaseDetail(_prop
       </header>
       <DeadlineBar item={item} now={now} />
       <p className="case-description">{item.description}</p>
-      <dl>
-        <dt>{t('queue.columns.category')}</dt>
-        <dd>
-          {lookups.majorName(item.categoryCode)} / {lookups.categoryName(item.categoryCode)}
-        </dd>
-        <dt>{t('queue.columns.place')}</dt>
-        <dd>
-          {item.address || t('queue.unlocated')}
-          {placeLine && <div className="muted">{placeLine}</div>}
-        </dd>
-        <dt>{t('queue.columns.source')}</dt>
-        <dd>{lookups.sourceName(item.sourceId)}</dd>
-        <dt>{t('queue.reportedAt')}</dt>
-        <dd>{formatTime(item.reportedAt)}</dd>
-        {item.deadlineAt !== null && (
-          <>
-            <dt>{t('deadline.due')}</dt>
-            <dd>{formatTime(item.deadlineAt)}</dd>
-          </>
-        )}
-        {item.reporter && (
-          <>
-            <dt>{t('queue.reporter')}</dt>
-            <dd>
-              {item.reporter.name} {item.reporter.phone}
-            </dd>
-          </>
-        )}
-      </dl>
+      <CaseFacts item={item} />
       {(item.returnCount > 0 || item.reworkCount > 0 || item.extensionCount > 0) && (
         <p className="muted">{t('detail.counts', { returns: item.returnCount, reworks: item.reworkCount, extensions: item.extensionCount })}</p>
       )}
@@ -174,21 +124,7 @@ export const CaseDetail = forwardRef<CaseDetailHandle>(function CaseDetail(_prop
         </p>
       )}
       <Photos caseId={item.id} version={item.updatedAt} canAdd={Boolean(operator && canWrite)} />
-      {item.assignments.length > 0 && (
-        <div className="assignments">
-          <h3>{t('detail.assignments')}</h3>
-          <ul>
-            {item.assignments.map((entry) => (
-              <li key={entry.departmentId} data-department={entry.departmentId}>
-                <span className={entry.role === 'lead' ? 'role-lead' : 'role-helper'}>{t(`detail.${entry.role}`)}</span>
-                <span>{lookups.departmentName(entry.departmentId)}</span>
-                <span className="status-tag">{t(`assignment.${entry.status}`)}</span>
-                {entry.note && <span className="muted">{entry.note}</span>}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <Assignments item={item} />
       {duplicates[0] && actions.includes('merge') && (
         <p className="notice" data-testid="duplicate">
           {t('detail.duplicates', { number: duplicates[0].number })}{' '}
@@ -217,6 +153,108 @@ export const CaseDetail = forwardRef<CaseDetailHandle>(function CaseDetail(_prop
     </section>
   );
 });
+
+/** The departments on the case, lead first, with where each stands. */
+function Assignments({ item }: { item: Case }) {
+  const { t } = useTranslation();
+  const lookups = useLookups();
+  if (item.assignments.length === 0) return null;
+  return (
+    <div className="assignments">
+      <h3>{t('detail.assignments')}</h3>
+      <ul>
+        {item.assignments.map((entry) => (
+          <li key={entry.departmentId} data-department={entry.departmentId}>
+            <span className={entry.role === 'lead' ? 'role-lead' : 'role-helper'}>{t(`detail.${entry.role}`)}</span>
+            <span>{lookups.departmentName(entry.departmentId)}</span>
+            <span className="status-tag">{t(`assignment.${entry.status}`)}</span>
+            {entry.note && <span className="muted">{entry.note}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A merge into the case the operator named by its number; null when no case has that number. */
+async function mergeByNumber(bridge: CoreBridge, args: MergeByNumber): Promise<ArgsOf<'case.act'> | null> {
+  const found = await bridge.request('cases.query', { statuses: [], text: args.parentNumber, limit: 1 });
+  const parent = found.cases.find((candidate) => candidate.number === args.parentNumber);
+  return parent ? { action: 'merge', caseId: args.caseId, parentId: parent.id, reason: args.reason } : null;
+}
+
+/** What the case is, where, from whom and by when. */
+function CaseFacts({ item }: { item: Case }) {
+  const { t } = useTranslation();
+  const lookups = useLookups();
+  const placeLine = [lookups.subDistrictName(item.subDistrictId), lookups.workstationName(item.workstationId), lookups.gridName(item.gridId)].filter(Boolean).join(' · ');
+  return (
+    <dl>
+      <dt>{t('queue.columns.category')}</dt>
+      <dd>
+        {lookups.majorName(item.categoryCode)} / {lookups.categoryName(item.categoryCode)}
+      </dd>
+      <dt>{t('queue.columns.place')}</dt>
+      <dd>
+        {item.address || t('queue.unlocated')}
+        {placeLine && <div className="muted">{placeLine}</div>}
+      </dd>
+      <dt>{t('queue.columns.source')}</dt>
+      <dd>{lookups.sourceName(item.sourceId)}</dd>
+      <dt>{t('queue.reportedAt')}</dt>
+      <dd>{formatTime(item.reportedAt)}</dd>
+      {item.deadlineAt !== null && (
+        <>
+          <dt>{t('deadline.due')}</dt>
+          <dd>{formatTime(item.deadlineAt)}</dd>
+        </>
+      )}
+      {item.reporter && (
+        <>
+          <dt>{t('queue.reporter')}</dt>
+          <dd>
+            {item.reporter.name} {item.reporter.phone}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** The selected case, its timeline and its likely duplicates: read again when the core says it changed, and after a failed read once the link is back. */
+function useCaseRecord(selectedId: number | null) {
+  const { bridge } = useWall();
+  const lastChanged = useWallState(selectLastChanged);
+  const snapshotsLoaded = useWallState(selectSnapshotsLoaded);
+  const [item, setItem] = useState<Case | null>(null);
+  const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
+  const [duplicates, setDuplicates] = useState<Case[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [retries, setRetries] = useState(0);
+  const changedVersion = lastChanged?.id === selectedId ? lastChanged?.updatedAt : undefined;
+  useEffect(() => {
+    if (selectedId === null) return;
+    let current = true;
+    Promise.all([
+      bridge.request('case.get', { caseId: selectedId }),
+      bridge.request('case.timeline', { caseId: selectedId }),
+      bridge.request('case.duplicates', { caseId: selectedId }),
+    ]).then(
+      ([found, entries, similar]) => {
+        if (!current) return;
+        setItem(found);
+        setTimeline(entries);
+        setDuplicates(similar);
+        setLoadError(null);
+      },
+      (failure: unknown) => current && setLoadError(messageOf(failure)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [bridge, selectedId, changedVersion, snapshotsLoaded, retries]);
+  return { item, setItem, timeline, duplicates, loadError, retry: () => setRetries((count) => count + 1) };
+}
 
 function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { t } = useTranslation();

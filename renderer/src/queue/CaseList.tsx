@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { supervisionLevel, type Case } from '../../../shared/domain/case';
 import type { WallState } from '../state/wallStore';
 import { ageParts, useLookups, useMinuteClock, type Lookups } from '../shell/lookups';
+import { ReadFailed } from '../shell/ReadFailed';
 import { useWall, useWallState } from '../shell/WallContext';
 import { DeadlineBar } from './deadline';
 import type { CaseQueryView } from './useCaseQuery';
@@ -42,6 +43,14 @@ export function CaseList({ view }: { view: CaseQueryView }) {
   }, [selectedIndex, virtualizer]);
 
   const freshIds = new Set(recent.filter((entry) => now - entry.at < 60_000).map((entry) => entry.caseId));
+  // A list that could not be read says so: an empty list would read as "nothing to do".
+  if (view.error) {
+    return (
+      <div className="case-list">
+        <ReadFailed message={view.error} onRetry={view.retry} />
+      </div>
+    );
+  }
   if (view.total === 0) return <div className="case-list empty">{view.loading ? t('queueView.loading') : t('queue.empty')}</div>;
   return (
     <div className="case-list" ref={scroller} role="listbox" aria-label={t('queue.openCases')} data-testid="case-list">

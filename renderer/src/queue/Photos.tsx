@@ -1,8 +1,10 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attachmentMimes, type AttachmentInfo } from '../../../shared/contract/contract';
+import { attachmentFits, sizeWords } from '../shell/attachmentSize';
 import { formatTime } from '../shell/lookups';
-import { useWall } from '../shell/WallContext';
+import { messageOf, ReadFailed, selectSnapshotsLoaded } from '../shell/ReadFailed';
+import { useWall, useWallState } from '../shell/WallContext';
 
 type Mime = (typeof attachmentMimes)[number];
 
@@ -19,41 +21,52 @@ export async function fileAsAttachment(file: File): Promise<{ mime: Mime; dataBa
 export function Photos({ caseId, version, canAdd }: { caseId: number; version: number; canAdd: boolean }) {
   const { t } = useTranslation();
   const { bridge } = useWall();
+  const snapshotsLoaded = useWallState(selectSnapshotsLoaded);
   const [items, setItems] = useState<AttachmentInfo[]>([]);
   const [images, setImages] = useState<Record<number, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const [readError, setReadError] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
-    void bridge.request('case.attachments', { caseId }).then(async (list) => {
+    const read = async () => {
+      const list = await bridge.request('case.attachments', { caseId });
       if (!current) return;
       setItems(list);
+      setReadError(null);
       for (const item of list) {
         const image = await bridge.request('attachment.get', { attachmentId: item.id });
         if (current) setImages((loaded) => ({ ...loaded, [item.id]: `data:${image.mime};base64,${image.dataBase64}` }));
       }
-    });
+    };
+    read().catch((failure: unknown) => current && setReadError(messageOf(failure)));
     return () => {
       current = false;
     };
-  }, [bridge, caseId, version]);
+  }, [bridge, caseId, version, snapshotsLoaded]);
 
   const add = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
     setError(null);
+    // Said at once and nothing sent: the core would refuse it only after the whole picture had crossed the link.
+    if (!attachmentFits(file.size)) {
+      setError(t('detail.photoTooLarge', sizeWords(file.size)));
+      return;
+    }
     try {
       await bridge.request('case.attach', { caseId, kind: 'photo', caption: file.name.slice(0, 100), ...(await fileAsAttachment(file)) }, 'mouse');
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(messageOf(failure));
     }
   };
 
-  if (items.length === 0 && !canAdd) return null;
+  if (items.length === 0 && !canAdd && !readError) return null;
   return (
     <div className="photos">
       <h3>{t('detail.photos')}</h3>
+      {readError && <ReadFailed message={readError} />}
       <div className="photo-strip" data-testid="photos">
         {items.map((item) => (
           <figure key={item.id}>

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { caseActions, type CaseAction } from '../../../shared/domain/lifecycle';
 import { useWindowHotkeys } from '../shell/hotkeys';
 import { useTranslation } from 'react-i18next';
-import { rememberSignIn } from '../state/sync';
+import { rememberSignIn } from '../state/signIn';
 import type { WallState } from '../state/wallStore';
 import { useWall, useWallState } from '../shell/WallContext';
 import { WindowHeader } from '../shell/WindowHeader';
@@ -12,6 +12,8 @@ import { FilterBar } from './FilterBar';
 import { HandoverDialog } from './HandoverDialog';
 import { NewCaseForm } from './NewCaseForm';
 import { Scoreboard } from './Scoreboard';
+import { LockoutsDialog } from '../shell/Lockouts';
+import { messageOf } from '../shell/ReadFailed';
 import { SignInDialog } from '../shell/SignInDialog';
 import { defaultFilters, useCaseQuery, type QueueFilters } from './useCaseQuery';
 
@@ -20,7 +22,7 @@ const selectCanWrite = (state: WallState) => state.session?.audience === 'operat
 const selectOperator = (state: WallState) => state.operator;
 const selectSelectedId = (state: WallState) => state.selectedCaseId;
 
-type Overlay = 'none' | 'newCase' | 'signIn' | 'handover';
+type Overlay = 'none' | 'newCase' | 'signIn' | 'handover' | 'lockouts';
 
 export function QueueWindow() {
   const { t } = useTranslation();
@@ -31,7 +33,8 @@ export function QueueWindow() {
   const [filters, setFilters] = useState<QueueFilters>(defaultFilters);
   const [mode, setMode] = useState<'queue' | 'scoreboard'>('queue');
   const [overlay, setOverlay] = useState<Overlay>('none');
-  const [notice, setNotice] = useState<string | null>(null);
+  // What the last hotkey, form or sign-out did, or why it failed (in red: a refusal must not read as done).
+  const [notice, setNotice] = useState<{ failed: boolean; text: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const detailRef = useRef<CaseDetailHandle>(null);
   const selectedId = useWallState(selectSelectedId);
@@ -58,8 +61,8 @@ export function QueueWindow() {
     void bridge
       .request('command.run', { text: `派 this ${department.name.zh}`, selectedCaseId: selected }, 'hotkey')
       .then(
-        (outcome) => setNotice(t('commands.done', { readBack: outcome.readBack })),
-        (error: unknown) => setNotice(error instanceof Error ? error.message : String(error)),
+        (outcome) => setNotice({ failed: false, text: t('commands.done', { readBack: outcome.readBack }) }),
+        (error: unknown) => setNotice({ failed: true, text: messageOf(error) }),
       );
   };
   const act = (action: CaseAction) => {
@@ -77,9 +80,14 @@ export function QueueWindow() {
   });
 
   const signOut = async () => {
-    await bridge.request('session.signOut', {}, 'mouse');
-    rememberSignIn(null);
-    store.getState().operatorChanged(null);
+    try {
+      await bridge.request('session.signOut', {}, 'mouse');
+      rememberSignIn(null);
+      store.getState().operatorChanged(null);
+    } catch (failure) {
+      // A sign-in that had already ended is said by the sign-in dialog that opened for it.
+      if (!store.getState().signInPrompt) setNotice({ failed: true, text: messageOf(failure) });
+    }
   };
 
   return (
@@ -109,19 +117,7 @@ export function QueueWindow() {
             </button>
           </>
         )}
-        {canWrite &&
-          (operator ? (
-            <span className="operator-badge" data-testid="operator">
-              {operator.name} · {operator.role === 'director' ? t('signIn.director') : t('signIn.operatorRole')}
-              <button className="link-button" onClick={() => void signOut()}>
-                {t('signIn.signOut')}
-              </button>
-            </span>
-          ) : (
-            <button className="button button-primary" onClick={() => setOverlay('signIn')}>
-              {t('signIn.button')}
-            </button>
-          ))}
+        {canWrite && <OperatorBadge onSignIn={() => setOverlay('signIn')} onLockouts={() => setOverlay('lockouts')} onSignOut={() => void signOut()} />}
       </WindowHeader>
       {mode === 'scoreboard' ? (
         <main className="scoreboard-body">
@@ -137,18 +133,13 @@ export function QueueWindow() {
         <main className="queue-body">
           <div className="queue-main">
             <FilterBar ref={searchRef} filters={filters} onChange={setFilters} total={view.total} />
-            {view.error && (
-              <p className="form-error" role="alert">
-                {view.error}
-              </p>
-            )}
             <CaseList view={view} />
             <p className="key-hints">{t('queueView.keys')}</p>
           </div>
           <aside className="queue-side">
             {notice && (
-              <p className="form-done" role="status">
-                {notice}
+              <p className={notice.failed ? 'form-error' : 'form-done'} role={notice.failed ? 'alert' : 'status'}>
+                {notice.text}
               </p>
             )}
             {overlay === 'newCase' ? (
@@ -156,7 +147,7 @@ export function QueueWindow() {
                 onClose={() => setOverlay('none')}
                 onCreated={(created) => {
                   setOverlay('none');
-                  setNotice(t('form.created', { number: created.number }));
+                  setNotice({ failed: false, text: t('form.created', { number: created.number }) });
                 }}
               />
             ) : (
@@ -167,6 +158,33 @@ export function QueueWindow() {
       )}
       {overlay === 'signIn' && <SignInDialog onClose={() => setOverlay('none')} />}
       {overlay === 'handover' && <HandoverDialog onClose={() => setOverlay('none')} />}
+      {overlay === 'lockouts' && <LockoutsDialog onClose={() => setOverlay('none')} />}
     </div>
+  );
+}
+
+/** Who is signed in at this console, and the ways out: sign out, and for the duty director the sign-in locks. */
+function OperatorBadge({ onSignIn, onLockouts, onSignOut }: { onSignIn: () => void; onLockouts: () => void; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const operator = useWallState(selectOperator);
+  if (!operator) {
+    return (
+      <button className="button button-primary" onClick={onSignIn}>
+        {t('signIn.button')}
+      </button>
+    );
+  }
+  return (
+    <span className="operator-badge" data-testid="operator">
+      {operator.name} · {operator.role === 'director' ? t('signIn.director') : t('signIn.operatorRole')}
+      {operator.role === 'director' && (
+        <button className="link-button" onClick={onLockouts} data-testid="open-lockouts">
+          {t('lockouts.open')}
+        </button>
+      )}
+      <button className="link-button" onClick={onSignOut}>
+        {t('signIn.signOut')}
+      </button>
+    </span>
   );
 }

@@ -5,7 +5,8 @@ import type { Case } from '../../../shared/domain/case';
 import { percent, type Fraction, type KpiCaseIds, type Kpis, type ScoreComponentKey } from '../../../shared/domain/kpi';
 import { locale } from '../shell/i18n';
 import { formatTime, useLookups, useMinuteClock } from '../shell/lookups';
-import { useWall } from '../shell/WallContext';
+import { messageOf, ReadFailed, selectSnapshotsLoaded } from '../shell/ReadFailed';
+import { useWall, useWallState } from '../shell/WallContext';
 import './scoreboard.css';
 
 /*
@@ -14,7 +15,7 @@ import './scoreboard.css';
  * the core (shared/domain/kpi.ts); this file only shows them.
  */
 
-/** `cases.byIds` accepts more, but 500 rows is what a panel can show without stalling. */
+/** The most ids `cases.byIds` takes in one request (its schema in the contract), and what a panel shows without stalling. */
 const chunkSize = 500;
 /** How many months back the picker offers (the current month included). */
 const monthsOffered = 12;
@@ -33,8 +34,6 @@ function monthLabel(month: string): string {
   const [year, monthNumber] = month.split('-').map(Number);
   return monthFormat.format(Date.UTC(year!, monthNumber! - 1, 15));
 }
-
-const messageOf = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
 
 type Tone = 'urgent' | 'attention' | null;
 
@@ -91,12 +90,16 @@ type Drill =
   | { kind: 'cases'; title: string; counted: readonly number[]; rest: readonly number[] | null }
   | { kind: 'score'; title: string; kpis: Kpis };
 
-/** One `kpi.get` per month (and per press of 刷新); the previous figures stay up while the same month reloads. */
+/**
+ * One `kpi.get` per month (and per press of 刷新, and after the link comes back: the figures may have moved
+ * meanwhile); the previous figures stay up while the same month reloads.
+ */
 function useAssessment(month: string) {
   const { bridge } = useWall();
+  const snapshotsLoaded = useWallState(selectSnapshotsLoaded);
   const [reloads, setReloads] = useState(0);
   const [result, setResult] = useState<{ key: string; month: string; assessment: Assessment | null; error: string | null } | null>(null);
-  const key = `${month}#${reloads}`;
+  const key = `${month}#${reloads}#${snapshotsLoaded}`;
   const reload = useCallback(() => setReloads((count) => count + 1), []);
   useEffect(() => {
     let current = true;
@@ -187,12 +190,9 @@ export function Scoreboard({ onOpenCase }: { onOpenCase: (caseId: number) => voi
         </button>
         {assessment && <span className="muted">{t('scoreboard.asOf', { time: formatTime(assessment.overall.asOf) })}</span>}
       </header>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="scoreboard-table-wrap">{assessment && <AssessmentTable assessment={assessment} onDrill={open} />}</div>
+      <div className="scoreboard-table-wrap">
+        {error ? <ReadFailed message={error} onRetry={refresh} /> : assessment && <AssessmentTable assessment={assessment} onDrill={open} />}
+      </div>
       <Legend />
       {drill && <DrilldownPanel drill={drill} onClose={close} onDrill={open} onOpenCase={onOpenCase} />}
     </section>
@@ -369,12 +369,15 @@ function CaseDrilldown({ counted, rest, onOpenCase }: { counted: readonly number
  */
 function useCaseChunks(ids: readonly number[]) {
   const { bridge } = useWall();
+  const snapshotsLoaded = useWallState(selectSnapshotsLoaded);
   const [wanted, setWanted] = useState(Math.min(chunkSize, ids.length));
   // `covered` counts ids asked for, not cases found: a case missing from the answer must not be asked for forever.
   const [loaded, setLoaded] = useState<{ cases: Case[]; covered: number }>({ cases: [], covered: 0 });
-  const [error, setError] = useState<string | null>(null);
+  // A failure belongs to the snapshot it happened under: once the link is back (a new snapshot), the chunk is asked again.
+  const [failure, setFailure] = useState<{ message: string; snapshot: number } | null>(null);
+  const error = failure && failure.snapshot === snapshotsLoaded ? failure.message : null;
   useEffect(() => {
-    if (loaded.covered >= wanted) return;
+    if (loaded.covered >= wanted || error !== null) return;
     let current = true;
     const chunk = ids.slice(loaded.covered, wanted);
     bridge.request('cases.byIds', { ids: [...chunk] }).then(
@@ -384,12 +387,12 @@ function useCaseChunks(ids: readonly number[]) {
         const inOrder = chunk.flatMap((id) => byId.get(id) ?? []);
         setLoaded((previous) => ({ cases: [...previous.cases, ...inOrder], covered: previous.covered + chunk.length }));
       },
-      (failure: unknown) => current && setError(messageOf(failure)),
+      (reason: unknown) => current && setFailure({ message: messageOf(reason), snapshot: snapshotsLoaded }),
     );
     return () => {
       current = false;
     };
-  }, [bridge, ids, loaded.covered, wanted]);
+  }, [bridge, ids, loaded.covered, wanted, error, snapshotsLoaded]);
   return {
     cases: loaded.cases,
     loading: loaded.covered < wanted && error === null,
@@ -405,6 +408,8 @@ function CaseTable({ ids, onOpenCase }: { ids: readonly number[]; onOpenCase: (c
   const now = useMinuteClock();
   const { cases, loading, error, remaining, showMore } = useCaseChunks(ids);
   if (ids.length === 0) return <p className="muted">{t('scoreboard.drilldown.none')}</p>;
+  // Nothing read yet and the read failed: the reason stands where the rows would be, not an empty table.
+  if (error && cases.length === 0) return <ReadFailed message={error} />;
   return (
     <div className="drilldown-body">
       <table className="drilldown-table">
@@ -447,11 +452,7 @@ function CaseTable({ ids, onOpenCase }: { ids: readonly number[]; onOpenCase: (c
           })}
         </tbody>
       </table>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ReadFailed message={error} />}
       <p className="drilldown-more">
         <span className="muted">{t('scoreboard.drilldown.showing', { shown: cases.length, total: ids.length })}</span>
         {loading && <span className="muted">{t('scoreboard.drilldown.loading')}</span>}

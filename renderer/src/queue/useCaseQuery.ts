@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArgsOf, CaseQuery } from '../../../shared/contract/contract';
 import type { Case } from '../../../shared/domain/case';
 import type { WallState } from '../state/wallStore';
+import { messageOf, selectSnapshotsLoaded } from '../shell/ReadFailed';
 import { useWall, useWallState } from '../shell/WallContext';
 
 export type QueueFilters = Omit<ArgsOf<'cases.query'>, 'offset' | 'limit'>;
@@ -19,7 +20,10 @@ export interface CaseQueryView {
   /** The rows loaded so far, in order (keyboard navigation, drill-down). */
   loaded(): Case[];
   loading: boolean;
+  /** Why the last read failed; the list shows it in its place until a read succeeds. */
   error: string | null;
+  /** Read the pages in view again now. */
+  retry(): void;
 }
 
 /**
@@ -31,6 +35,9 @@ export interface CaseQueryView {
 export function useCaseQuery(filters: QueueFilters): CaseQueryView {
   const { bridge } = useWall();
   const seq = useWallState(selectSeq);
+  // A read that failed while the link was down is made again once the window has its new snapshot.
+  const snapshotsLoaded = useWallState(selectSnapshotsLoaded);
+  const [retries, setRetries] = useState(0);
   const lastChanged = useWallState(selectLastChanged);
   const filterKey = JSON.stringify(filters);
   // Pages belong to the filters they were read with; new filters start from nothing.
@@ -63,8 +70,9 @@ export function useCaseQuery(filters: QueueFilters): CaseQueryView {
           return { key, total: answer.total, pages, error: null };
         });
       } catch (failure) {
-        requestedPages(key).delete(page);
-        const error = failure instanceof Error ? failure.message : String(failure);
+        // The page stays "asked for": scrolling must not ask again in a loop (a stopped core refuses at once);
+        // it is read again on retry, on the next change, or when the link is back.
+        const error = messageOf(failure);
         setResult((previous) => (previous.key === key ? { ...previous, error } : { key, total: 0, pages: new Map(), error }));
       }
     },
@@ -78,7 +86,7 @@ export function useCaseQuery(filters: QueueFilters): CaseQueryView {
       for (const page of pages.length ? pages : [0]) void fetchPage(page);
     }, seq === 0 ? 0 : 60);
     return () => window.clearTimeout(timer);
-  }, [seq, fetchPage, requestedPages, filterKey]);
+  }, [seq, snapshotsLoaded, retries, fetchPage, requestedPages, filterKey]);
 
   /** A changed case shows its new state at once, before the re-read brings order and totals. */
   const fresh = (row: Case | undefined) => (row && lastChanged && row.id === lastChanged.id && lastChanged.updatedAt >= row.updatedAt ? lastChanged : row);
@@ -87,6 +95,7 @@ export function useCaseQuery(filters: QueueFilters): CaseQueryView {
     total: current.total,
     loading: current.pages.size === 0 && current.error === null,
     error: current.error,
+    retry: () => setRetries((count) => count + 1),
     rowAt: (index) => fresh(current.pages.get(Math.floor(index / pageSize))?.[index % pageSize]),
     need(first, last) {
       for (let page = Math.floor(first / pageSize); page <= Math.floor(last / pageSize); page++) {

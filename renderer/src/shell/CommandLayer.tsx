@@ -11,6 +11,7 @@ import { SignInDialog } from './SignInDialog';
 import { useWall, useWallState } from './WallContext';
 
 const selectCanWrite = (state: WallState) => state.session?.audience === 'operator';
+const selectSignInPrompt = (state: WallState) => state.signInPrompt;
 
 /** Opens this window's command bar with a line already typed (e.g. from a video tile). */
 const RunCommandContext = createContext<(text: string) => void>(() => undefined);
@@ -42,6 +43,8 @@ export function CommandLayer({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { bridge, store } = useWall();
   const canWrite = useWallState(selectCanWrite);
+  // A sign-in that ended by itself (expired, revoked) asks again here, on every window, saying why.
+  const signInPrompt = useWallState(selectSignInPrompt);
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [result, setResult] = useState<(CommandResult & { undoSeconds: number | null }) | null>(null);
   const windowHandlers = useRef<HotkeyHandlers[]>([]);
@@ -127,9 +130,16 @@ export function CommandLayer({ children }: { children: ReactNode }) {
         />
       )}
       {panel.kind === 'help' && <HotkeyOverlay onClose={() => setPanel({ kind: 'none' })} />}
-      {panel.kind === 'signIn' && (
+      {(panel.kind === 'signIn' || signInPrompt) && (
         <SignInDialog
-          onClose={() => setPanel(panel.thenText !== null && store.getState().operator ? { kind: 'bar', text: panel.thenText } : { kind: 'none' })}
+          notice={signInPrompt?.message ?? null}
+          // Over an open command bar, which stays as it is (with the line typed) for after the sign-in.
+          raised={panel.kind === 'bar'}
+          onClose={() => {
+            store.getState().signInPromptClosed();
+            if (panel.kind !== 'signIn') return;
+            setPanel(panel.thenText !== null && store.getState().operator ? { kind: 'bar', text: panel.thenText } : { kind: 'none' });
+          }}
         />
       )}
       {result && (

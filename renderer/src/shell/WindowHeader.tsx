@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { WindowRole } from '../../../shared/wall/roles';
 import type { LinkState } from '../bridge/bridge';
 import type { WallState } from '../state/wallStore';
+import { LinkBanner } from './LinkBanner';
+import { linkIndicatorText } from './linkWords';
 import { useWallState } from './WallContext';
 
 const selectLink = (state: WallState): LinkState => state.link;
@@ -10,39 +12,40 @@ const selectDemo = (state: WallState) => state.session?.demo ?? false;
 /** A visitors' window, or a wall window while the wall is in presentation mode. */
 const selectPublic = (state: WallState) => state.session?.audience === 'public' || (state.wall?.presentation === true && state.session?.role !== 'queue');
 
-/** Title, clock and the link to the core: the first things a director looks for. */
+/**
+ * Title, clock and the link to the core: the first things a director looks
+ * for; below it, across the window, what is wrong with the link and what to
+ * do, for as long as it lasts.
+ */
 export function WindowHeader({ role, children }: { role: WindowRole; children?: React.ReactNode }) {
   const { t } = useTranslation();
   const link = useWallState(selectLink);
   const demo = useWallState(selectDemo);
   const presentation = useWallState(selectPublic);
   return (
-    <header className="window-header">
-      <h1>
-        <span className="app-title">{t('app.title')}</span>
-        <span className="role-title">{t(`roles.${role}`)}</span>
-      </h1>
-      {demo && <span className="badge badge-demo">{t('app.demoBadge')}</span>}
-      {presentation && <span className="badge badge-presentation">{t('app.presentation')}</span>}
-      <div className="header-slot">{children}</div>
-      <LinkIndicator link={link} />
-      <Clock />
-    </header>
+    <>
+      <header className="window-header">
+        <h1>
+          <span className="app-title">{t('app.title')}</span>
+          <span className="role-title">{t(`roles.${role}`)}</span>
+        </h1>
+        {demo && <span className="badge badge-demo">{t('app.demoBadge')}</span>}
+        {presentation && <span className="badge badge-presentation">{t('app.presentation')}</span>}
+        <div className="header-slot">{children}</div>
+        <LinkIndicator link={link} />
+        <Clock />
+      </header>
+      <LinkBanner link={link} />
+    </>
   );
 }
 
 function LinkIndicator({ link }: { link: LinkState }) {
   const { t } = useTranslation();
-  const text = {
-    open: () => t('connection.live'),
-    connecting: () => t('connection.connecting'),
-    lost: () => t('connection.lost', { attempt: link.kind === 'lost' ? link.attempt : 0 }),
-    refused: () => t('connection.refused'),
-  }[link.kind]();
   return (
     <span className={`link link-${link.kind}`} role="status" aria-live="polite" data-testid="link-state">
       <span className="link-dot" aria-hidden />
-      {text}
+      {linkIndicatorText(link, t)}
     </span>
   );
 }

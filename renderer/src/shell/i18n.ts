@@ -8,3 +8,6 @@ void i18n.use(initReactI18next);
 // The instance was initialised before the React binding was attached; hand it over.
 initReactI18next.init(i18n);
 document.documentElement.lang = locale;
+
+/** The window's words for code outside React (the bridge's own refusals, the sign-in watch). */
+export const translate = (key: string, values?: Record<string, unknown>): string => i18n.t(key, values);

@@ -2,19 +2,20 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { WindowRole } from '../../../shared/wall/roles';
 import { connectBridge } from '../bridge/connect';
+import { watchSignIn } from '../state/signIn';
 import { syncWithCore } from '../state/sync';
 import { createWallStore } from '../state/wallStore';
 import './i18n';
-import { i18n } from './i18n';
+import { i18n, translate } from './i18n';
 import './theme.css';
 import { WallContext } from './WallContext';
 import { CommandLayer } from './CommandLayer';
 
 /** Every window starts the same way: one bridge, one store, kept in sync with the core. */
 export function mountWindow(role: WindowRole, app: ReactNode): void {
-  const bridge = connectBridge(role);
   const store = createWallStore();
-  syncWithCore(bridge, store);
+  const bridge = watchSignIn(connectBridge(role, translate), store, translate);
+  syncWithCore(bridge, store, translate);
   document.title = `${i18n.t(`roles.${role}`)} · ${i18n.t('app.title')}`;
   document.body.dataset.role = role;
   createRoot(document.getElementById('root')!).render(

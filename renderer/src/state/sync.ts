@@ -1,41 +1,38 @@
 import type { EventMessage } from '../../../shared/contract/messages';
-import type { CoreBridge } from '../bridge/bridge';
+import type { Case } from '../../../shared/domain/case';
+import type { CoreBridge, Translate } from '../bridge/bridge';
+import { resumeSignIn } from './signIn';
 import type { WallStore } from './wallStore';
 
 /**
- * Keeps a window's store in step with the core: on every (re)connect and on
- * every skipped event number, read a fresh snapshot; in between, apply
- * events. Events that arrive while a snapshot loads are kept and replayed
- * on top of it, so nothing is lost in the gap.
+ * Keeps a window's store in step with the core: on every (re)connect, every
+ * return of a restarted core and every skipped event number, read a fresh
+ * snapshot; in between, apply events. Events that arrive while a snapshot
+ * loads are kept and replayed on top of it, so nothing is lost in the gap.
  */
-export function syncWithCore(bridge: CoreBridge, store: WallStore): () => void {
+export function syncWithCore(bridge: CoreBridge, store: WallStore, translate: Translate): () => void {
   let loading = false;
+  /** The link came back while a snapshot was being read: what was read may belong to the old connection. */
+  let loadAgain = false;
   const heldEvents: EventMessage[] = [];
 
   const load = async () => {
-    if (loading) return;
+    if (loading) {
+      loadAgain = true;
+      return;
+    }
     loading = true;
+    loadAgain = false;
     try {
-      const session = await bridge.request('session.hello', {});
-      const reference = store.getState().reference ?? (await bridge.request('reference.get', {}));
-      const keymap = store.getState().keymap ?? (await bridge.request('keymap.get', {}));
-      store.getState().sessionStarted(session, reference, keymap);
-      if (!session.operator) await resumeSignIn(bridge, store);
-      // The cases come first: their event number is where replay starts, so everything read after them is at
-      // least that new, and the held events bring it up to date. (Read the other way round, a wall change made
-      // between the reads would be older than the cases' number, skipped, and the window would keep the old wall.)
-      const snapshot = await bridge.request('cases.list', { scope: 'open', limit: 100_000 });
-      const wall = await bridge.request('wall.get', {});
-      const video = await bridge.request('video.get', {});
-      store.getState().snapshotLoaded(snapshot.seq, snapshot.cases, wall, video);
-      for (const message of heldEvents.splice(0)) store.getState().eventReceived(message);
+      await readSnapshot(bridge, store, translate, heldEvents);
     } catch (error) {
       console.error('snapshot failed', error);
       store.setState({ needsResync: true });
     } finally {
       loading = false;
     }
-    if (store.getState().needsResync) window.setTimeout(() => void load(), 1_000);
+    if (loadAgain) void load();
+    else if (store.getState().needsResync) window.setTimeout(() => void load(), 1_000);
   };
 
   const stopEvents = bridge.onEvent((message) => {
@@ -56,22 +53,38 @@ export function syncWithCore(bridge: CoreBridge, store: WallStore): () => void {
   };
 }
 
-const signInKey = 'gridwall.signIn';
-
-/** Remembers a sign-in for this window, so a reconnect does not ask the operator again. */
-export function rememberSignIn(token: string | null): void {
-  if (token) window.sessionStorage.setItem(signInKey, token);
-  else window.sessionStorage.removeItem(signInKey);
+async function readSnapshot(bridge: CoreBridge, store: WallStore, translate: Translate, heldEvents: EventMessage[]): Promise<void> {
+  const session = await bridge.request('session.hello', {});
+  const reference = store.getState().reference ?? (await bridge.request('reference.get', {}));
+  const keymap = store.getState().keymap ?? (await bridge.request('keymap.get', {}));
+  store.getState().sessionStarted(session, reference, keymap);
+  if (!session.operator) await resumeSignIn(bridge, store, translate);
+  // The cases come first: their event number is where replay starts, so everything read after them is at
+  // least that new, and the held events bring it up to date. (Read the other way round, a wall change made
+  // between the reads would be older than the cases' number, skipped, and the window would keep the old wall.)
+  const snapshot = await readOpenCases(bridge);
+  const wall = await bridge.request('wall.get', {});
+  const video = await bridge.request('video.get', {});
+  store.getState().snapshotLoaded(snapshot.seq, snapshot.cases, wall, video);
+  for (const message of heldEvents.splice(0)) store.getState().eventReceived(message);
 }
 
-async function resumeSignIn(bridge: CoreBridge, store: WallStore): Promise<void> {
-  const token = window.sessionStorage.getItem(signInKey);
-  if (!token) return;
-  try {
-    const signedIn = await bridge.request('session.signIn', { token }, 'system');
-    store.getState().operatorChanged(signedIn.operator);
-  } catch {
-    // The core restarted since: the operator signs in again.
-    rememberSignIn(null);
+/**
+ * Every open case, a page at a time (newest id first). The snapshot's event
+ * number is the first page's: later pages may already show newer states,
+ * which the events held meanwhile bring to the same end when replayed.
+ */
+export async function readOpenCases(bridge: CoreBridge): Promise<{ seq: number; cases: Case[] }> {
+  const first = await bridge.request('cases.list', { scope: 'open' });
+  const cases = [...first.cases];
+  // `?? null`: a core from before paging sends no cursor at all, and its one answer is the whole list.
+  let before = first.nextBefore ?? null;
+  while (before !== null) {
+    const page = await bridge.request('cases.list', { scope: 'open', before });
+    cases.push(...page.cases);
+    // Each page must end below the one before it; anything else would read for ever.
+    if (page.nextBefore !== null && page.nextBefore >= before) throw new Error(`cases.list did not move past case ${before}`);
+    before = page.nextBefore ?? null;
   }
+  return { seq: first.seq, cases };
 }

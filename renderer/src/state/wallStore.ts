@@ -25,6 +25,10 @@ export interface WallState {
   selectedCaseId: number | null;
   /** Who is signed in at this window; null until someone signs in. */
   operator: OperatorInfo | null;
+  /** Why the sign-in at this window ended by itself (expired, revoked): the window asks again, showing this. */
+  signInPrompt: { message: string } | null;
+  /** How many snapshots this window has read: reads that failed try again when it grows (the link is back). */
+  snapshotsLoaded: number;
   /** The latest case an event brought, for views that show more than the open cases. */
   lastChanged: Case | null;
   /** What the wall shows (presentation, module, layout, screens), shared by every window. */
@@ -36,6 +40,9 @@ export interface WallState {
 
   linkChanged(link: LinkState): void;
   operatorChanged(operator: OperatorInfo | null): void;
+  /** The core ended this window's sign-in (the remembered token is already forgotten). */
+  signInEnded(message: string): void;
+  signInPromptClosed(): void;
   sessionStarted(session: SessionInfo, reference: ReferenceData, keymap: Keymap): void;
   snapshotLoaded(seq: number, cases: readonly Case[], wall: WallScreens, video?: VideoState): void;
   eventReceived(message: EventMessage): void;
@@ -55,16 +62,28 @@ export function createWallStore() {
     needsResync: false,
     selectedCaseId: null,
     operator: null,
+    signInPrompt: null,
+    snapshotsLoaded: 0,
     lastChanged: null,
     wall: null,
     video: null,
     keymap: null,
 
     linkChanged: (link) => set({ link }),
-    operatorChanged: (operator) => set({ operator }),
+    // Someone signing in answers the prompt, whichever dialog they used.
+    operatorChanged: (operator) => set(operator ? { operator, signInPrompt: null } : { operator }),
+    signInEnded: (message) => set({ operator: null, signInPrompt: { message } }),
+    signInPromptClosed: () => set({ signInPrompt: null }),
     sessionStarted: (session, reference, keymap) => set({ session, reference, keymap, operator: session.operator }),
     snapshotLoaded: (seq, cases, wall, video) =>
-      set({ seq, wall, ...(video ? { video } : {}), needsResync: false, openCases: new Map(cases.filter((item) => isOpen(item.status)).map((item) => [item.id, item])) }),
+      set({
+        seq,
+        wall,
+        ...(video ? { video } : {}),
+        needsResync: false,
+        snapshotsLoaded: get().snapshotsLoaded + 1,
+        openCases: new Map(cases.filter((item) => isOpen(item.status)).map((item) => [item.id, item])),
+      }),
     eventReceived: (message) => {
       const state = get();
       if (state.needsResync || message.seq <= state.seq) return;

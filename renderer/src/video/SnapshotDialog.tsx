@@ -1,6 +1,9 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { maxAttachmentBase64 } from '../../../shared/contract/contract';
 import type { Camera } from '../../../shared/video/camera';
+import { sizeWords } from '../shell/attachmentSize';
+import { messageOf } from '../shell/ReadFailed';
 import type { WallState } from '../state/wallStore';
 import { SignInDialog } from '../shell/SignInDialog';
 import { useWall, useWallState } from '../shell/WallContext';
@@ -31,6 +34,11 @@ export function SnapshotDialog({ screen, camera, frame, slotName, onClose, onCre
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!frame) return;
+    // Refused here, before the frame crosses the link, in words the operator can act on.
+    if (frame.length > maxAttachmentBase64) {
+      setError(t('video.snapshotTooLarge', sizeWords(Math.ceil((frame.length * 3) / 4))));
+      return;
+    }
     try {
       const created = await bridge.request(
         'video.snapshotCase',
@@ -39,7 +47,7 @@ export function SnapshotDialog({ screen, camera, frame, slotName, onClose, onCre
       );
       onCreated(created.number);
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(messageOf(failure));
     }
   };
 

@@ -5,6 +5,7 @@ import { customLayout, presetLayout, tileRects, type Layout } from '../../../sha
 import type { VideoState } from '../../../shared/video/videoState';
 import type { WallState } from '../state/wallStore';
 import { ageParts, formatTime, useLookups, useMinuteClock } from '../shell/lookups';
+import { messageOf, selectSnapshotsLoaded } from '../shell/ReadFailed';
 import { useWall, useWallState } from '../shell/WallContext';
 import { WindowHeader } from '../shell/WindowHeader';
 import { CameraPanel } from './CameraPanel';
@@ -58,7 +59,9 @@ export function VideoWindow() {
   const video = useWallState(selectVideo);
   const sharedLayout = useWallState(selectLayout);
   const readOnly = useWallState(selectPublic);
+  const snapshotsLoaded = useWallState(selectSnapshotsLoaded);
   const [cameras, setCameras] = useState<Camera[]>([]);
+  const [camerasError, setCamerasError] = useState<string | null>(null);
   const [soloScreen, setSoloScreen] = useState<number | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const [snapshot, setSnapshot] = useState<{ screen: number; camera: Camera; frame: string | null } | null>(null);
@@ -73,9 +76,21 @@ export function VideoWindow() {
     setPool(created);
     return () => created.coolDown();
   }, []);
+  // Read again with every snapshot: after an outage the list may have changed, and a failed read gets its retry.
   useEffect(() => {
-    void bridge.request('cameras.list', {}).then(setCameras);
-  }, [bridge]);
+    let current = true;
+    bridge.request('cameras.list', {}).then(
+      (list) => {
+        if (!current) return;
+        setCameras(list);
+        setCamerasError(null);
+      },
+      (failure: unknown) => current && setCamerasError(t('video.camerasFailed', { message: messageOf(failure) })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [bridge, snapshotsLoaded, t]);
 
   const { layout, windowIndex } = windowLayout(sharedLayout);
   const rects = useMemo(() => tileRects(layout), [layout]);
@@ -126,7 +141,7 @@ export function VideoWindow() {
     (window as unknown as { gridwallVideo?: VideoProbe }).gridwallVideo = probe;
   }, []);
 
-  const say = (failure: unknown) => setMessage(failure instanceof Error ? failure.message : String(failure));
+  const say = (failure: unknown) => setMessage(messageOf(failure));
   const actions: TileActions = useMemo(
     () => ({
       solo: (screen) => setSoloScreen((current) => (current === screen ? null : screen)),
@@ -157,6 +172,11 @@ export function VideoWindow() {
           </button>
         )}
       </WindowHeader>
+      {camerasError && (
+        <p className="video-message" role="alert" data-testid="cameras-failed">
+          {camerasError}
+        </p>
+      )}
       {message && (
         <p className="video-message" role="alert" onClick={() => setMessage(null)}>
           {message}

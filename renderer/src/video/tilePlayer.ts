@@ -1,8 +1,9 @@
 import Hls, { ErrorTypes, type ErrorData, type HlsConfig, type LevelDetails, type LoadPolicy } from 'hls.js';
 import workerPath from 'hls.js/dist/hls.worker.js?url';
 import { nativePictureSize, type PixelSize } from '../../../shared/video/layout';
-import { initialTileHealth, tileHealthStep, type TileEvent, type TileHealth } from '../../../shared/video/backoff';
-import { classifyPlayerError, stillStale, watchdogReason, type FailureReason } from '../../../shared/video/streamFailure';
+import { classifyPlayerError, stillStale, type FailureReason } from '../../../shared/video/streamFailure';
+import { attachmentFits } from '../shell/attachmentSize';
+import { browserTileClocks, TileWatch, type PlayerView, type TileClocks } from './tileWatch';
 
 /**
  * One live camera in one tile: an hls.js player on its own <video>, its
@@ -61,31 +62,7 @@ export const wallHlsConfig: Partial<HlsConfig> = {
   fragLoadPolicy: policy(3_000, 4_000),
 };
 
-/** No new frame for this long while "playing" is a frozen picture: the alarm the room asks for. */
-export const frozenAfterMs = 5_000;
-/**
- * No new frame for this long and hls.js still has not given up (it retries a
- * dead playlist quietly while its buffer lasts): the tile reconnects itself.
- */
-export const reconnectAfterMs = 8_000;
-/** recoverMediaError at most this often; after that, a full reconnect. */
-const mediaRecoveryGapMs = 5_000;
-
-export type { FailureReason };
-
-export interface PlayerView {
-  health: TileHealth;
-  reason: FailureReason | null;
-  /** Seconds behind real time, from EXT-X-PROGRAM-DATE-TIME. */
-  latencyS: number | null;
-  /** Milliseconds from start to the first frame, once there is one. */
-  ttffMs: number | null;
-  /** A still of the last good frame exists (shown while the stream is down). */
-  hasStill: boolean;
-  /** Seconds since the last new frame, and until the next retry; refreshed once a second. */
-  frameAgeS: number | null;
-  retryInS: number | null;
-}
+export type { FailureReason, PlayerView };
 
 type VideoWithFrames = HTMLVideoElement & {
   requestVideoFrameCallback?: (callback: () => void) => number;
@@ -123,18 +100,10 @@ export class TilePlayer {
   readonly element: HTMLDivElement;
   private readonly video: VideoWithFrames;
   private readonly still: HTMLCanvasElement;
+  private readonly watch: TileWatch;
   private hls: Hls | null = null;
-  private view: PlayerView = { health: initialTileHealth, reason: null, latencyS: null, ttffMs: null, hasStill: false, frameAgeS: null, retryInS: null };
-  private readonly listeners = new Set<() => void>();
-  private startedAt = 0;
-  private startedAtWall = 0;
-  private lastFrameAtMs: number | null = null;
   private lastMediaTime = -1;
   private frameHandle: number | null = null;
-  private retryTimer: number | null = null;
-  private lastMediaRecovery = 0;
-  /** What the last non-fatal error suggested, to name the cause when the watchdog reconnects. */
-  private suspectedReason: FailureReason | null = null;
   /** Where the live playlist ended when it was last seen, and where it ended when it went stale. */
   private lastEndSN: number | null = null;
   private staleEndSN: number | null = null;
@@ -142,7 +111,10 @@ export class TilePlayer {
   /** The tile's picture box in CSS pixels (none while pre-warming out of sight). */
   private box: PixelSize = { width: 0, height: 0 };
 
-  constructor(readonly url: string) {
+  constructor(
+    readonly url: string,
+    clocks: TileClocks = browserTileClocks,
+  ) {
     livePlayers += 1;
     this.element = document.createElement('div');
     this.element.className = 'player';
@@ -155,25 +127,23 @@ export class TilePlayer {
     this.video.autoplay = true;
     this.video.disablePictureInPicture = true;
     this.element.append(this.still, this.video);
+    this.watch = new TileWatch({ stop: (reason) => this.stop(reason), restart: () => this.connect() }, clocks);
+    this.watch.subscribe(() => (this.element.dataset.health = this.watch.snapshot.health.kind));
     this.video.addEventListener('waiting', this.onWaiting);
-    this.video.addEventListener('playing', this.onPlaying);
     this.video.addEventListener('resize', this.fitPicture);
     this.connect();
     startTicking(this, this.check);
   }
 
   get snapshot(): PlayerView {
-    return this.view;
+    return this.watch.snapshot;
   }
 
   get media(): HTMLVideoElement {
     return this.video;
   }
 
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void) => this.watch.subscribe(listener);
 
   /** Where the tile shows the picture, in CSS pixels: the picture is drawn 1:1 when it nearly fits (nativePictureSize). */
   setBox(box: PixelSize) {
@@ -190,22 +160,9 @@ export class TilePlayer {
     this.video.style.height = native ? `${native.height}px` : '';
   };
 
-  private set(patch: Partial<PlayerView>) {
-    this.view = { ...this.view, ...patch };
-    this.element.dataset.health = this.view.health.kind;
-    for (const listener of this.listeners) listener();
-  }
-
-  private step(event: TileEvent) {
-    const next = tileHealthStep(this.view.health, event, Date.now());
-    if (next !== this.view.health) this.set({ health: next, ...(next.kind === 'live' ? { reason: null } : {}) });
-  }
-
   private connect() {
     if (this.destroyed) return;
-    this.startedAt = performance.now();
-    this.startedAtWall = Date.now();
-    this.suspectedReason = null;
+    this.watch.connected();
     const hls = new Hls(wallHlsConfig);
     this.hls = hls;
     hls.on(Hls.Events.MANIFEST_PARSED, () => void this.video.play().catch(() => undefined));
@@ -226,24 +183,15 @@ export class TilePlayer {
     if (!this.video.requestVideoFrameCallback || this.frameHandle !== null || this.destroyed) return;
     this.frameHandle = this.video.requestVideoFrameCallback(() => {
       this.frameHandle = null;
-      this.frameArrived();
+      this.watch.frameArrived();
     });
   }
 
-  private frameArrived() {
-    this.lastFrameAtMs = Date.now();
-    // The picture moves: earlier suspicions no longer describe the stream.
-    this.suspectedReason = null;
-    if (this.view.ttffMs === null) this.set({ ttffMs: Math.round(performance.now() - this.startedAt) });
-    if (this.view.health.kind !== 'live') this.step({ type: 'frameAdvanced' });
-  }
-
   private onWaiting = () => {
-    this.step({ type: 'stalled' });
+    this.watch.stalled();
     // Back to live on the first frame after the stall, not at the next sample.
     this.watchFrames();
   };
-  private onPlaying = () => undefined;
 
   /** Once a second: frame age (frozen?), retry due, latency from program date-time. */
   private check = () => {
@@ -251,38 +199,15 @@ export class TilePlayer {
     // Without requestVideoFrameCallback, a moving currentTime is the sign of new frames.
     if (!this.video.requestVideoFrameCallback && !this.video.paused && this.video.currentTime !== this.lastMediaTime) {
       this.lastMediaTime = this.video.currentTime;
-      this.frameArrived();
+      this.watch.frameArrived();
     }
-    if (this.lastFrameAtMs !== null) this.step({ type: 'frameCheck', lastFrameAtMs: this.lastFrameAtMs, frozenAfterMs });
-    // Counted from this connection's start too: a reconnect gets its own 8 s, not the old stream's frame age.
-    const since = Math.max(this.lastFrameAtMs ?? 0, this.startedAtWall);
-    if (this.hls && this.view.health.kind !== 'reconnecting' && Date.now() - since > reconnectAfterMs) {
-      this.fail(watchdogReason(this.suspectedReason, (this.lastFrameAtMs ?? 0) >= this.startedAtWall));
-      return;
-    }
-    const playingDate = this.hls?.playingDate;
-    const latencyS = playingDate ? Math.max(0, (Date.now() - playingDate.getTime()) / 1000) : null;
-    const now = Date.now();
-    const health = this.view.health;
-    const next = {
-      latencyS: health.kind === 'live' ? latencyS : null,
-      frameAgeS: this.lastFrameAtMs === null ? null : Math.max(0, Math.round((now - this.lastFrameAtMs) / 1000)),
-      retryInS: health.kind === 'reconnecting' ? Math.max(0, Math.ceil((health.nextRetryAtMs - now) / 1000)) : null,
-    };
-    // Tiles show latency and frame age in whole seconds, and the retry countdown: re-render only when one of those
-    // would read differently (the latency itself stays current for the health bar and the probe). A live tile then
-    // repaints when its delay really moves, not every second.
-    const shown = (view: Pick<PlayerView, 'latencyS' | 'frameAgeS' | 'retryInS'>) =>
-      health.kind === 'live' ? `${view.latencyS === null ? '' : Math.round(view.latencyS)}` : `${view.frameAgeS}|${view.retryInS}`;
-    if (shown(next) !== shown(this.view)) this.set(next);
-    else this.view = { ...this.view, ...next };
-    this.watchFrames();
+    this.watch.tick(this.hls !== null, this.hls?.playingDate ?? null);
+    if (this.hls) this.watchFrames();
   };
 
   private onError(data: ErrorData) {
     if (this.destroyed) return;
-    if (data.fatal && data.type === ErrorTypes.MEDIA_ERROR && Date.now() - this.lastMediaRecovery > mediaRecoveryGapMs) {
-      this.lastMediaRecovery = Date.now();
+    if (data.fatal && data.type === ErrorTypes.MEDIA_ERROR && this.watch.mayRecoverMedia()) {
       this.hls?.recoverMediaError();
       return;
     }
@@ -294,35 +219,23 @@ export class TilePlayer {
       fragmentBytesLoaded: data.frag?.stats.loaded,
     });
     // Non-fatal errors only leave a suspicion: it names the cause if the picture then stops.
-    if (verdict.reason) this.suspectedReason = verdict.reason;
-    if (verdict.reconnect) this.fail(verdict.reason ?? 'network');
+    if (verdict.reason) this.watch.suspect(verdict.reason);
+    if (verdict.reconnect) this.watch.fail(verdict.reason ?? 'network');
   }
 
   /** Each (re)load of the live playlist: a reconnect that finds the same stale playlist fails again at once. */
   private onPlaylist(details: LevelDetails) {
     if (this.destroyed) return;
-    if (stillStale(this.staleEndSN, details)) return this.fail('stale');
+    if (stillStale(this.staleEndSN, details)) return this.watch.fail('stale');
     this.staleEndSN = null;
     this.lastEndSN = details.endSN;
   }
 
-  /** The stream is down: keep its last picture, tear the player down and retry after the backoff. */
-  private fail(reason: FailureReason) {
-    if (this.view.health.kind === 'reconnecting') return;
+  /** The stream is down: keep its last picture and tear the player down (the watch times the retry). */
+  private stop(reason: FailureReason) {
     this.staleEndSN = reason === 'stale' ? this.lastEndSN : null;
     this.keepStill();
     this.teardownHls();
-    this.set({ reason });
-    // A 404 is retried too, on the same slow backoff: a gateway answers 404 until the camera registers again.
-    this.step({ type: 'error', fatal: true, retryable: true, random01: Math.random() });
-    const health: TileHealth = this.snapshot.health;
-    if (health.kind !== 'reconnecting') return;
-    this.set({ retryInS: Math.max(0, Math.ceil((health.nextRetryAtMs - Date.now()) / 1000)) });
-    this.retryTimer = window.setTimeout(() => {
-      this.retryTimer = null;
-      this.step({ type: 'retryDue' });
-      this.connect();
-    }, Math.max(0, health.nextRetryAtMs - Date.now()));
   }
 
   private keepStill() {
@@ -330,22 +243,28 @@ export class TilePlayer {
     this.still.width = this.video.videoWidth;
     this.still.height = this.video.videoHeight;
     this.still.getContext('2d')?.drawImage(this.video, 0, 0);
-    this.set({ hasStill: true });
+    this.watch.patch({ hasStill: true });
   }
 
-  /** The current frame as a JPEG (base64, no prefix), for tile → case; null before the first frame. */
+  /**
+   * The current frame as a JPEG (base64, no prefix), for tile → case; null before the first frame. A frame too
+   * large for an attachment (a 4K camera) is scaled down until it fits, rather than refused.
+   */
   grabFrame(): string | null {
-    const source = this.video.readyState >= 2 && this.video.videoWidth > 0 ? this.video : this.view.hasStill ? this.still : null;
+    const source = this.video.readyState >= 2 && this.video.videoWidth > 0 ? this.video : this.snapshot.hasStill ? this.still : null;
     if (!source) return null;
-    const canvas = document.createElement('canvas');
-    canvas.width = source instanceof HTMLVideoElement ? source.videoWidth : source.width;
-    canvas.height = source instanceof HTMLVideoElement ? source.videoHeight : source.height;
-    canvas.getContext('2d')!.drawImage(source, 0, 0);
-    return canvas.toDataURL('image/jpeg', 0.85).split(',')[1] ?? null;
-  }
-
-  get lastFrameAt(): number | null {
-    return this.lastFrameAtMs;
+    const width = source instanceof HTMLVideoElement ? source.videoWidth : source.width;
+    const height = source instanceof HTMLVideoElement ? source.videoHeight : source.height;
+    let frame: string | null = null;
+    for (const scale of [1, 0.75, 0.5, 0.35]) {
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(width * scale);
+      canvas.height = Math.round(height * scale);
+      canvas.getContext('2d')!.drawImage(source, 0, 0, canvas.width, canvas.height);
+      frame = canvas.toDataURL('image/jpeg', 0.85).split(',')[1] ?? null;
+      if (frame === null || attachmentFits(Math.ceil((frame.length * 3) / 4))) break;
+    }
+    return frame;
   }
 
   private teardownHls() {
@@ -364,12 +283,10 @@ export class TilePlayer {
     this.destroyed = true;
     livePlayers -= 1;
     stopTicking(this);
-    if (this.retryTimer !== null) window.clearTimeout(this.retryTimer);
+    this.watch.destroy();
     this.video.removeEventListener('waiting', this.onWaiting);
-    this.video.removeEventListener('playing', this.onPlaying);
     this.video.removeEventListener('resize', this.fitPicture);
     this.teardownHls();
-    this.listeners.clear();
     this.element.remove();
   }
 }
