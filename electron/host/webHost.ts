@@ -59,6 +59,8 @@ export async function startWebHost(options: WebHostOptions) {
       case '/token-check':
         return void response.writeHead(audience ? 204 : 401).end();
       case '/request': {
+        // A wrong token is 401 (the window asks /token-check why); a key whose socket has gone is 410 (it reconnects).
+        if (!audience) return void response.writeHead(401).end();
         const sessionForKey = (key: string | undefined) => {
           const session = [...windows.values()].find((window) => window.connectionKey === key)?.session ?? null;
           return session && session.audience === audience ? session : null;

@@ -24,6 +24,8 @@ const NoArgs = z.object({});
 const CaseIdArgs = z.object({ caseId: z.number().int().positive() });
 /** The most cases one answer carries (about 1 MB): a window reads a longer list page by page. */
 export const maxCasesPerAnswer = 1_000;
+/** The most ids one `cases.byIds` may ask for (a drill-down reads its cases in chunks of this many). */
+export const maxIdsPerRequest = 500;
 const CasesListArgs = z.object({
   scope: z.enum(['open', 'all']).default('open'),
   limit: z.number().int().min(1).max(maxCasesPerAnswer).default(maxCasesPerAnswer),
@@ -257,7 +259,7 @@ export const queries = {
   /** Department assessment for a calendar month (Beijing time). */
   'kpi.get': define<Assessment>()(z.object({ month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/) })),
   /** Cases by id, e.g. the ones behind a KPI figure. */
-  'cases.byIds': define<Case[]>()(z.object({ ids: z.array(CaseId).max(500) })),
+  'cases.byIds': define<Case[]>()(z.object({ ids: z.array(CaseId).max(maxIdsPerRequest) })),
   /** The command bar's read-back as the operator types (docs/COMMANDS.md). */
   'command.understand': define<CommandUnderstanding>()(z.object({ text: CommandText })),
   'wall.get': define<WallState>()(NoArgs),

@@ -134,7 +134,7 @@ describe('the core boundary under arbitrary input', () => {
         const response = await test.handle(session, message);
         expect(typeof response.ok).toBe('boolean');
         // A sign-out is a valid request too; sign the test operators back in so later writes reach their handlers.
-        if (response.ok && message.name === 'session.signOut' && session !== stranger) await test.signInAgain();
+        if (response.ok && (message as { name?: unknown } | null)?.name === 'session.signOut' && session !== stranger) await test.signInAgain();
         if (response.ok) return;
         expect(response.error.code, JSON.stringify({ message, response }).slice(0, 400)).not.toBe('internal');
         expect(response.error.message.length).toBeGreaterThan(0);

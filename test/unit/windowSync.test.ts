@@ -18,7 +18,7 @@ function windowOn(harness: ReturnType<typeof startTestCore>, session: Session) {
   const link = inProcessLink(harness.core);
   const eventListeners = new Set<(message: EventMessage) => void>();
   const linkListeners = new Set<(state: LinkState) => void>();
-  const beforeAnswer = new Map<string, () => void>();
+  const beforeAnswer = new Map<string, () => Promise<void>>();
   let nextId = 1;
   const bridge: CoreBridge = {
     async request<N extends RequestName>(name: N, args: ArgsOf<N>): Promise<ResultOf<N>> {
@@ -27,7 +27,7 @@ function windowOn(harness: ReturnType<typeof startTestCore>, session: Session) {
       await Promise.resolve();
       const hook = beforeAnswer.get(name);
       beforeAnswer.delete(name);
-      hook?.();
+      await hook?.();
       return resultOf(name, response);
     },
     onEvent(listener) {
@@ -49,7 +49,7 @@ function windowOn(harness: ReturnType<typeof startTestCore>, session: Session) {
     store,
     stop,
     /** Runs `act` on the core after the window has asked for `name` and before it reads the answer. */
-    during(name: RequestName, act: () => void) {
+    during(name: RequestName, act: () => Promise<void>) {
       beforeAnswer.set(name, act);
     },
     open() {
@@ -67,9 +67,9 @@ afterEach(() => {
 test('a presentation switch made while a window reads its snapshot is not lost: the window ends where the wall is', async () => {
   vi.stubGlobal('window', { setTimeout, sessionStorage: { getItem: () => null, setItem() {}, removeItem() {} } });
   const harness = startTestCore();
-  const toggle = () => {
+  const toggle = async () => {
     const text = '演示模式';
-    const response = harness.request('command.run', { text, selectedCaseId: null }, undefined, 'hotkey');
+    const response = await harness.request('command.run', { text, selectedCaseId: null }, undefined, 'hotkey');
     expect(response.ok).toBe(true);
   };
   try {
@@ -80,7 +80,7 @@ test('a presentation switch made while a window reads its snapshot is not lost: 
     // On: the window reads its snapshot again (it may now see less). While it reads, the director switches back off,
     // at each step of the read in turn.
     for (const step of ['session.hello', 'wall.get', 'video.get', 'cases.list'] as const) {
-      toggle();
+      await toggle();
       video.during(step, toggle);
       await vi.waitFor(() => expect(harness.core.presentation).toBe(false));
       await settled();

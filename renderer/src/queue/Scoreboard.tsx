@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Assessment } from '../../../shared/contract/contract';
+import { maxIdsPerRequest, type Assessment } from '../../../shared/contract/contract';
 import type { Case } from '../../../shared/domain/case';
 import { percent, type Fraction, type KpiCaseIds, type Kpis, type ScoreComponentKey } from '../../../shared/domain/kpi';
 import { locale } from '../shell/i18n';
@@ -15,8 +15,8 @@ import './scoreboard.css';
  * the core (shared/domain/kpi.ts); this file only shows them.
  */
 
-/** The most ids `cases.byIds` takes in one request (its schema in the contract), and what a panel shows without stalling. */
-const chunkSize = 500;
+/** A drill-down reads its cases as many as `cases.byIds` takes at once, which is also what a panel shows without stalling. */
+const chunkSize = maxIdsPerRequest;
 /** How many months back the picker offers (the current month included). */
 const monthsOffered = 12;
 const beijingOffsetMs = 8 * 60 * 60 * 1000;
