@@ -25,6 +25,7 @@ const usage = `用法 / usage: npm run wall -- [options]
   --cameras <file> the room's camera list (CSV or JSON; bad rows are listed by row number and left out)
   --feed-rate <n>   demo cases per minute (default 2, 0 = off; env GRIDWALL_DEMO_RATE)
   --shift-hours <n> how long a sign-in lasts before the operator signs in again (default 12)
+  --heartbeat-ms <n> keepalive period for window links (default 5000; a window silent for 3 is reconnected)
   --lan             also accept other PCs of the room's LAN (default: this machine only)
   --json            print the URLs as one JSON line (for scripts and tests)`;
 
@@ -41,6 +42,7 @@ function readFlags() {
         cameras: { type: 'string' },
         'feed-rate': { type: 'string', default: process.env.GRIDWALL_DEMO_RATE ?? String(defaultDemoOptions.feedRatePerMinute) },
         'shift-hours': { type: 'string', default: '12' },
+        'heartbeat-ms': { type: 'string', default: '5000' },
         lan: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -57,11 +59,14 @@ function readFlags() {
   const port = Number(flags.port);
   const feedRate = Number(flags['feed-rate']);
   const shiftHours = Number(flags['shift-hours']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isFinite(feedRate) || feedRate < 0 || !(shiftHours > 0 && shiftHours <= 24)) {
-    console.error(`端口、案件速率或班次时长无效（班次 1–24 小时）。/ Invalid --port, --feed-rate or --shift-hours (1–24 h).\n\n${usage}`);
+  const heartbeatMs = Number(flags['heartbeat-ms']);
+  const valid =
+    Number.isInteger(port) && port >= 0 && port <= 65535 && Number.isFinite(feedRate) && feedRate >= 0 && shiftHours > 0 && shiftHours <= 24 && heartbeatMs >= 1_000 && heartbeatMs <= 60_000;
+  if (!valid) {
+    console.error(`端口、案件速率、班次时长或心跳间隔无效（班次 1–24 小时，心跳 1000–60000 毫秒）。/ Invalid --port, --feed-rate, --shift-hours (1–24 h) or --heartbeat-ms (1000–60000).\n\n${usage}`);
     process.exit(2);
   }
-  return { ...flags, port, feedRate, shiftHours };
+  return { ...flags, port, feedRate, shiftHours, heartbeatMs };
 }
 
 async function main() {
@@ -98,6 +103,7 @@ async function main() {
     logger,
     port: flags.port,
     lan: flags.lan,
+    heartbeatMs: flags.heartbeatMs,
   });
   const urls = host.urls();
   if (flags.json) {

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { startWallProcess } from '../support/wallProcess';
 import { expect, signIn, test } from './wallFixture';
 
 /** Registers a case through the queue's form and returns its number; the new case is then selected. */
@@ -196,7 +197,10 @@ test('the shift handover lists what the next shift must know and is saved as a f
   await expect(dialog.getByRole('button', { name: '打印' })).toBeVisible();
 });
 
-test('the assessment board reads its figures again after cases change, but not under an open drill-down', async ({ wall, browser }) => {
+test('the assessment board reads its figures again after cases change, but not under an open drill-down', async ({ browser }) => {
+  // The board's page clock jumps a minute at a time, longer than three default heartbeats: a real window would
+  // rightly take its link for dead and reconnect. This wall's heartbeat is long enough for the jumps.
+  const wall = await startWallProcess(['--heartbeat-ms', '30000']);
   const context = await browser.newContext();
   const board = await context.newPage();
   let kpiRequests = 0;
@@ -210,7 +214,10 @@ test('the assessment board reads its figures again after cases change, but not u
   await expect.poll(() => kpiRequests).toBe(1);
 
   // Another window registers a case; within a minute the board reads its figures again.
-  const other = await wall.open(wall.urls.queue);
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await other.goto(wall.urls.queue);
+  await expect(other.getByTestId('link-state')).toHaveClass(/link-open/);
   await signIn(other);
   const report = async (description: string) => {
     await other.locator('body').press('F2');
@@ -232,5 +239,7 @@ test('the assessment board reads its figures again after cases change, but not u
   await board.clock.runFor(61_000);
   await board.waitForTimeout(500); // a refresh, had one started, would have sent its request by now
   expect(kpiRequests).toBe(2);
+  await otherContext.close();
   await context.close();
+  await wall.stop();
 });

@@ -92,14 +92,17 @@ type Drill =
 
 /**
  * One `kpi.get` per month (and per press of 刷新, and after the link comes back: the figures may have moved
- * meanwhile); the previous figures stay up while the same month reloads.
+ * meanwhile, but not while `held` by an open drill-down); the previous figures stay up while the same month reloads.
  */
-function useAssessment(month: string) {
+function useAssessment(month: string, held: boolean) {
   const { bridge } = useWall();
   const snapshotsLoaded = useWallState(selectSnapshotsLoaded);
+  // A link that comes back under an open drill-down reloads the figures only once the drill-down closes.
+  const [appliedSnapshots, setAppliedSnapshots] = useState(snapshotsLoaded);
+  if (!held && appliedSnapshots !== snapshotsLoaded) setAppliedSnapshots(snapshotsLoaded);
   const [reloads, setReloads] = useState(0);
   const [result, setResult] = useState<{ key: string; month: string; assessment: Assessment | null; error: string | null } | null>(null);
-  const key = `${month}#${reloads}#${snapshotsLoaded}`;
+  const key = `${month}#${reloads}#${appliedSnapshots}`;
   const reload = useCallback(() => setReloads((count) => count + 1), []);
   useEffect(() => {
     let current = true;
@@ -128,8 +131,8 @@ export function Scoreboard({ onOpenCase }: { onOpenCase: (caseId: number) => voi
   const { store } = useWall();
   const [months] = useState(() => Array.from({ length: monthsOffered }, (_, back) => beijingMonth(Date.now(), back)));
   const [month, setMonth] = useState(months[0]!);
-  const { assessment, error, loading, reload } = useAssessment(month);
   const [drill, setDrill] = useState<Drill | null>(null);
+  const { assessment, error, loading, reload } = useAssessment(month, drill !== null);
 
   // Cases change all shift: refresh the figures once a minute when they did, but never under an open
   // drill-down (its case list would no longer match the figure the director is reading).
