@@ -224,7 +224,7 @@ describe('the browser wall host', () => {
     expect(await another.request('case.attachments', { caseId })).toMatchObject({ ok: true, value: [{ id: attachmentId }] });
   });
 
-  it('answers a request over 4 MiB with 413 and a tooLarge message in the window’s language', async () => {
+  it('answers a request over 4 MiB with 413 and a tooLarge message in the window’s language, declared or streamed', async () => {
     const host = await startHost();
     const english = await operatorWindow(host, 'en');
     const chinese = await operatorWindow(host, 'zh-CN');
@@ -237,6 +237,24 @@ describe('the browser wall host', () => {
     const inChinese = await postRequest(host, { token: tokens.operator, key: await chinese.connectionKey(), body });
     expect(JSON.parse(inChinese.text)).toMatchObject({ error: { code: 'tooLarge', message: expect.stringContaining('上限为 4096 KB') } });
 
+    // A body sent without its length (chunked) is cut off at the limit, and the answer still arrives.
+    const chunk = new Uint8Array(1024 * 1024).fill(0x61);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 5) return controller.close();
+        sent++;
+        controller.enqueue(chunk);
+      },
+    });
+    const streamed = await fetch(`http://127.0.0.1:${host.port}/request?token=${tokens.operator}`, {
+      method: 'POST',
+      headers: { 'x-gridwall-connection': await english.connectionKey() },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(await streamed.json()).toMatchObject({ ok: false, error: { code: 'tooLarge', message: expect.stringContaining('the limit is 4096 KB') } });
     // The window's socket is unaffected.
     expect(await english.request('session.hello', {})).toMatchObject({ ok: true });
   });
