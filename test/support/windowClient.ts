@@ -13,7 +13,7 @@ export class SocketRefused extends Error {
 }
 
 export interface WaitOptions {
-  /** Only messages received at or after this index of `received` count (default: every message so far). */
+  /** Only messages received at or after this index of `received` count (default: every message kept so far). */
   from?: number;
   timeoutMs?: number;
 }
@@ -22,16 +22,19 @@ export interface WaitOptions {
  * A window of the browser wall as a test drives it: every message the host
  * sends is kept in order from the very first (the welcome), requests are
  * matched to their answers by id, and a wait fails with what it waited for
- * instead of running into the test's timeout.
+ * instead of running into the test's timeout. A window that sends thousands
+ * of messages keeps none (`keepMessages: false`): waits then see only what
+ * arrives after they start.
  */
-export async function openWindow(port: number, query: string, options: WebSocket.ClientOptions = {}) {
-  const socket = new WebSocket(`ws://127.0.0.1:${port}/ws?${query}`, options);
+export async function openWindow(port: number, query: string, options: { socket?: WebSocket.ClientOptions; keepMessages?: boolean } = {}) {
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/ws?${query}`, options.socket ?? {});
+  const keepMessages = options.keepMessages ?? true;
   const received: ServerMessage[] = [];
   const listeners = new Set<(message: ServerMessage) => void>();
   // Listening from construction: the host sends its welcome as soon as the socket is up.
   socket.on('message', (data) => {
     const message = JSON.parse(String(data)) as ServerMessage;
-    received.push(message);
+    if (keepMessages) received.push(message);
     for (const listener of [...listeners]) listener(message);
   });
   // A socket the host terminates may report a reset; the test reads the close instead.

@@ -32,7 +32,7 @@ async function startHost(options: { heartbeatMs?: number } = {}): Promise<WebHos
 
 /** Opens a window's socket (closed after the test), or rejects with the HTTP status the host refused it with. */
 async function connect(host: WebHost, query: string, options?: ClientOptions): Promise<WindowClient> {
-  const window = await openWindow(host.port, query, options);
+  const window = await openWindow(host.port, query, options ? { socket: options } : {});
   cleanups.push(() => window.close());
   return window;
 }
