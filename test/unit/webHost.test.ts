@@ -149,9 +149,9 @@ describe('the browser wall host', () => {
     });
     await window.waitFor(() => arrivals.length >= 6, 'six heartbeats', { from: window.received.length, timeoutMs: 20 * heartbeatMs });
     const gaps = arrivals.slice(1).map((at, index) => at - arrivals[index]!).sort((a, b) => a - b);
+    // The median: a loaded machine may deliver one heartbeat late and the next right after it.
     const median = gaps[Math.floor(gaps.length / 2)]!;
-    // Timers never fire early (but a loaded machine may fire them late).
-    expect(gaps[0]).toBeGreaterThanOrEqual(heartbeatMs * 0.75);
+    expect(median).toBeGreaterThanOrEqual(heartbeatMs * 0.75);
     expect(median).toBeLessThan(heartbeatMs * 2);
   });
 
