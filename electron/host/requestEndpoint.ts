@@ -44,20 +44,26 @@ function answer(response: ServerResponse, status: number, message: ResponseMessa
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(message));
 }
 
-/** The body as text, or null once it passes `limit` bytes (the rest is not read). */
+/**
+ * The body as text, or null once it passes `limit` bytes. The rest is not
+ * kept but left to Node to drain after the answer: destroying the request
+ * reset the connection, and a sender still writing its body never read
+ * the 413 that says why.
+ */
 function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        request.off('data', collect);
         resolve(null);
-        request.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    request.on('data', collect);
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
