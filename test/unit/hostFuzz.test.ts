@@ -252,7 +252,7 @@ describe('the browser wall host under hostile windows', () => {
  * served first come, first served across windows: at 16 each, case.get's p95
  * passes a second.)
  */
-const heavyQueriesPerOperator = 3;
+const heavyQueriesPerOperator = 16;
 
 /**
  * A window that keeps `depth` requests unanswered (sending the next as each

@@ -30,14 +30,6 @@ afterEach(() => {
 
 /** Every earlier schema a room's file may still be on. */
 const earlierVersions = migrations.map((migration) => migration.version).filter((version) => version < latestSchemaVersion);
-/**
- * The schemas whose upgrade is tested here. A file at 10, 20 or 30 that
- * holds a case cannot be upgraded today: migration 40 inserts while it still
- * iterates the cases, which better-sqlite3 refuses ("This database
- * connection is busy executing a query"). Test `earlierVersions` once it
- * reads the cases first.
- */
-const upgradableVersions = earlierVersions.filter((version) => version >= 40);
 
 /** A new database file at `version`: the migrations up to it, as that GridWall applied them. */
 function databaseAt(version: number): { db: Db; path: string } {
@@ -236,7 +228,7 @@ describe('upgrading a room database', () => {
     expect(earlierVersions).toEqual([10, 20, 30, 40, 50]);
   });
 
-  for (const version of upgradableVersions) {
+  for (const version of earlierVersions) {
     it(`keeps every row written at schema ${version}, searchable, with its audit chain intact, and takes new writes`, async () => {
       const { db, path } = databaseAt(version);
       const written = writeAsVersion(db, version, { firstEventId: 7, serialDay: '20250110', todaysSerial: 7 });
@@ -247,9 +239,9 @@ describe('upgrading a room database', () => {
   }
 
   it('keeps what a room wrote through every version in turn, upgrading one version at a time', async () => {
-    const { db, path } = databaseAt(upgradableVersions[0]!);
+    const { db, path } = databaseAt(earlierVersions[0]!);
     const written: Written[] = [];
-    for (const [index, version] of upgradableVersions.entries()) {
+    for (const [index, version] of earlierVersions.entries()) {
       if (index > 0) migrate(db, path, migrations.filter((migration) => migration.version <= version));
       written.push(writeAsVersion(db, version, { firstEventId: 1 + 100 * index, serialDay: `2025011${index}`, ...(index === 0 ? { todaysSerial: 41 } : {}) }));
     }

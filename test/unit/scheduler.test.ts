@@ -46,6 +46,18 @@ describe('serving windows fairly', () => {
     expect(order.indexOf('operator')).toBeLessThanOrEqual(1);
   });
 
+  it("takes operators' reads in turn, so one window's queue of heavy reads does not hold up another's single read", async () => {
+    const test = await start();
+    const order: string[] = [];
+    const busyWindow: Session = { ...operator, connectionId: 'busy-operator' };
+    const heavy = Array.from({ length: 10 }, (_, index) =>
+      test.handle(busyWindow, { id: index, name: 'cases.query', args: { statuses: ['closed'], limit: 500 } }).then(() => order.push(`heavy ${index}`)),
+    );
+    const single = test.handle(otherOperator, { id: 99, name: 'case.get', args: { caseId: 1 } }).then(() => order.push('single'));
+    await Promise.all([...heavy, single]);
+    expect(order.indexOf('single')).toBeLessThanOrEqual(2);
+  });
+
   it('hands out long lists a page at a time, newest first, until the last page', async () => {
     const test = await start();
     const seen = new Set<number>();

@@ -13,16 +13,19 @@ interface Waiting {
 
 /**
  * The order the core serves requests in. One window cannot starve the
- * others: each has a cap on requests in flight, and a request waiting in the
- * queue is taken by class — an operator's writes, then operators' reads,
- * then visitors' reads — one per turn of the event loop, so requests that
- * arrive meanwhile are sorted in before the next is taken.
+ * others: each has a cap on requests in flight, and waiting requests are
+ * taken by class — operators' writes, then operators' reads, then visitors'
+ * reads — and within a class one window at a time, in turn, so a cheap read
+ * never waits behind another window's whole queue of heavy ones. One request
+ * per turn of the event loop, so requests that arrive meanwhile are sorted
+ * in before the next is taken.
  */
 export function createRequestScheduler(options: {
   run: (session: Session, raw: unknown) => Promise<ResponseMessage>;
   busy: (session: Session, raw: unknown) => ResponseMessage;
 }) {
-  const queues: Waiting[][] = [[], [], []];
+  /** Per class, the windows with waiting requests, in turn order (a Map keeps insertion order). */
+  const classes: Map<string, Waiting[]>[] = [new Map(), new Map(), new Map()];
   const inFlight = new Map<string, number>();
   let pumping = false;
 
@@ -38,8 +41,19 @@ export function createRequestScheduler(options: {
     else inFlight.set(key, count);
   };
 
+  /** The next request: from the first window in turn of the most urgent class; that window goes to the back. */
+  function takeNext(): Waiting | null {
+    const windows = classes.find((waiting) => waiting.size > 0);
+    if (!windows) return null;
+    const [window, queue] = windows.entries().next().value!;
+    const next = queue.shift()!;
+    windows.delete(window);
+    if (queue.length > 0) windows.set(window, queue);
+    return next;
+  }
+
   function step(): void {
-    const next = queues.find((queue) => queue.length > 0)?.shift();
+    const next = takeNext();
     if (!next) {
       pumping = false;
       return;
@@ -55,7 +69,10 @@ export function createRequestScheduler(options: {
       if (count >= maxInFlight[session.audience]) return Promise.resolve(options.busy(session, raw));
       inFlight.set(key, count + 1);
       return new Promise((resolve) => {
-        queues[classOf(session, raw)]!.push({ session, raw, resolve });
+        const windows = classes[classOf(session, raw)]!;
+        const queue = windows.get(key) ?? [];
+        queue.push({ session, raw, resolve });
+        windows.set(key, queue);
         if (!pumping) {
           pumping = true;
           setImmediate(step);

@@ -22,7 +22,9 @@ export const searchAndOrderSchema: Migration = {
       CREATE VIRTUAL TABLE cases_search USING fts5 (singles, pairs, content = '', tokenize = 'unicode61 remove_diacritics 0');
     `);
     const insert = db.prepare('INSERT INTO cases_search (rowid, singles, pairs) VALUES (?, ?, ?)');
-    for (const row of db.prepare('SELECT id, number, description, address FROM cases').iterate() as Iterable<{ id: number; number: string; description: string; address: string }>) {
+    // Read first, then insert: better-sqlite3 refuses a write while a read on the same connection is still iterating
+    // (as shipped, this iterated, so a file at schema 10–30 holding a case could not be upgraded; the rows written are the same).
+    for (const row of db.prepare('SELECT id, number, description, address FROM cases').all() as { id: number; number: string; description: string; address: string }[]) {
       const columns = searchColumns(`${row.number} ${row.description} ${row.address}`);
       insert.run(row.id, columns.singles, columns.pairs);
     }
