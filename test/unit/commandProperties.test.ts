@@ -16,7 +16,7 @@ import { demoParserContext } from '../support/demoParser';
  * deterministic and honest about words it does not know.
  */
 
-const errorCodes = ['empty', 'tooLong', 'unrecognised', 'missingDepartment', 'missingReason', 'missingTarget', 'missingCategory', 'missingScreen', 'missingCamera', 'badLayout', 'missingModule', 'ambiguous'];
+const errorCodes = ['empty', 'tooLong', 'unrecognised', 'missingDepartment', 'missingReason', 'missingTarget', 'missingCategory', 'missingScreen', 'missingCamera', 'badLayout', 'missingModule', 'ambiguous', 'strayNumber', 'tooManyCases', 'missingVerb', 'serialNotFound'];
 /** Generous for a shared CI machine; a parse takes well under 5 ms. */
 const budgetMs = 50;
 
