@@ -1,6 +1,6 @@
 import { maxCommandLength, normalizeCommand } from './normalize';
 import { emptyParse, type Parse } from './parseResult';
-import { readCaseRefs, readStandingNumbers } from './phases/caseRefs';
+import { caseNamedIn, readCaseRefs, readStandingNumbers, type FoundCaseRef } from './phases/caseRefs';
 import { caseRefsOf, firstProblem, kindOf } from './phases/classify';
 import { readCount } from './phases/count';
 import { readFields } from './phases/fields';
@@ -10,7 +10,7 @@ import { readModifiers, readUrgency } from './phases/modifiers';
 import { readCamera, readDepartments, scanLatinWords, scanNames } from './phases/names';
 import { readCombinations, readProblem } from './phases/problems';
 import type { ParserContext, Reading } from './phases/reading';
-import { readVerb } from './phases/verb';
+import { readVerb, type VerbReading } from './phases/verb';
 import { readWallArguments } from './phases/wall';
 import { SpanTracker } from './spans';
 import type { Locale } from '../domain/names';
@@ -45,8 +45,9 @@ export function parseCommand(raw: string, context: ParserContext, locale: Locale
   const namedCases = readCaseRefs(reading, verb);
   const wall = readWallArguments(reading, verb);
   const { level } = readModifiers(reading, wall.kind);
-  const combinations = readCombinations(reading);
-  const hits = scanNames(reading);
+  const names = scanNames(reading);
+  const { combinations, absorbed } = readCombinations(reading, names);
+  const hits = names.filter((hit) => !absorbed.has(hit));
   const urgentWords = readUrgency(reading);
   hits.push(...scanLatinWords(reading));
   hits.sort((a, b) => a.found.start - b.found.start);
@@ -57,28 +58,40 @@ export function parseCommand(raw: string, context: ParserContext, locale: Locale
   const count = readCount(reading, new Set([...hits.filter((hit) => hit.kind === 'category').map((hit) => hit.found.start), ...combinations.map((hit) => hit.start)]));
 
   const kind = kindOf(wall.kind, { category: problem.category !== null, location: location.location !== null, caseNamed: namedCases.length > 0 });
+  if (kind === 'return' || kind === 'void') return withReason(parse, reading, { kind, verb, refs: namedCases, fieldReason: fields.reason });
   const refs = [...namedCases, ...readStandingNumbers(reading, kind)];
   const { screen, layout, module, presentation } = wall;
-  Object.assign(parse, { kind, ...caseRefsOf(kind, refs), level, count, screen, layout, module, presentation });
+  Object.assign(parse, { kind, ...caseRefsOf(kind, refs), level, count, screen, layout, module, presentation, reason: fields.reason });
   parse.departments = departments.departments;
   parse.camera = camera.camera;
   parse.category = problem.category;
   parse.location = location.location;
-  parse.reason = fields.reason ?? reasonOf(reading, kind);
   Object.assign(parse, urgencyOf(reading, { kind, verb: wall.kind, said: urgentWords, categoryCode: problem.category?.code ?? null }));
   parse.ambiguities = [...departments.ambiguities, ...problem.ambiguities, ...location.ambiguities, ...camera.ambiguities];
   parse.unknownWords = [...new Set([...departments.unknown, ...problem.unknown, ...location.unknown, ...leftoverWords(reading.spans)])];
-  parse.error = firstProblem(parse, refs, wall.kind);
+  parse.error = caseOnlyInReason(parse, refs) ?? firstProblem(parse, refs, wall.kind);
   return parse;
 }
 
-/** What follows the case of a return or a void is its reason: "退回 this 不属于本单位职责". */
-function reasonOf(reading: Reading, kind: Parse['kind']): string | null {
-  if (kind !== 'return' && kind !== 'void') return null;
-  const rest = reading.spans.freeText().replace(reasonOpening, '');
-  if (!rest) return null;
-  reading.spans.takeAll();
-  return rest;
+/**
+ * A return or a void: everything said after its case is the reason, names
+ * and numbers included ("作废 this 与20261127-0003重复", "退回 17 应由交警处理"),
+ * so nothing in it is read as a department, a place or a second case.
+ */
+function withReason(parse: Parse, reading: Reading, said: { kind: 'return' | 'void'; verb: VerbReading; refs: FoundCaseRef[]; fieldReason: string | null }): Parse {
+  const first = said.refs[0];
+  const start = Math.max(said.verb.span?.end ?? 0, first?.end ?? 0);
+  const refs = said.refs.filter((ref) => ref.at < start);
+  const words = reading.text.slice(start).replace(/^[\s,，:：;；.。!！]+/, '').replace(reasonOpening, '').replace(/[\s,，。.!！]+$/, '').trim();
+  Object.assign(parse, { kind: said.kind, ...caseRefsOf(said.kind, refs), reason: said.fieldReason ?? (words || null) });
+  parse.error = caseOnlyInReason(parse, refs) ?? firstProblem(parse, refs, said.kind);
+  return parse;
+}
+
+/** "退回 不属于本辖区 0017", "结案 reason: 0017": a case named only inside the reason may be the case meant, never the selected one. */
+function caseOnlyInReason(parse: Parse, refs: readonly FoundCaseRef[]): Parse['error'] {
+  const named = refs.length === 0 && parse.reason !== null ? caseNamedIn(parse.reason) : null;
+  return named ? { code: 'strayNumber', detail: named } : null;
 }
 
 /** Urgent when said, when an urgent verb opened a new case, or when a new case's category is urgent by default (a gas leak). */

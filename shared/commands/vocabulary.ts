@@ -50,7 +50,7 @@ export interface Vocabulary {
   latin: Map<string, Form[]>;
   fuzzyKeys: string[];
   combinations: (Combination & { entry: VocabularyEntry })[];
-  /** For each word of a combination, the longer written forms that contain it: "车" is not said inside "黑车" or "电瓶车". */
+  /** For each word of a combination, the longer combination words that contain it: "车" is not said inside "电瓶车". */
   containers: Map<string, { text: string; offset: number }[]>;
   entries: VocabularyEntry[];
   categories: Map<string, Category>;
@@ -173,6 +173,7 @@ export function buildVocabulary(source: VocabularySource): Vocabulary {
     const entry = entryOf('department', item.department);
     if (entry) for (const text of [...item.zh, ...item.en]) addForm(text, entry, 'word');
   }
+  namePlacesAfterTheirProblem(byFirst);
   const combinations = compileCombinations(source.lexicon).flatMap((combination) => {
     const entry = entryOf('category', combination.code);
     return entry ? [{ ...combination, entry }] : [];
@@ -189,17 +190,38 @@ export function buildVocabulary(source: VocabularySource): Vocabulary {
     latin,
     fuzzyKeys: [...latin.keys()].filter((key) => key.length >= 5),
     combinations,
-    containers: containersOf(combinations, byFirst),
+    containers: containersOf(combinations),
     entries,
     categories,
     departments: new Map(source.departments.map((department) => [department.id, department])),
   };
 }
 
-/** Where each combination word occurs inside a longer form (a name, a problem word, another combination word). */
-function containersOf(combinations: readonly Combination[], byFirst: ReadonlyMap<string, Form[]>): Map<string, { text: string; offset: number }[]> {
+/**
+ * A place named after the problem it is known for ("光复路鬼市", "光复路早市")
+ * names that problem too, as "鬼市" alone does: its written form gets the
+ * category besides the place.
+ */
+function namePlacesAfterTheirProblem(byFirst: Map<string, Form[]>): void {
+  const problems = new Map<string, Form>();
+  for (const forms of byFirst.values()) for (const form of forms) if (form.entry.kind === 'category' && form.text.length >= 2) problems.set(form.text, form);
+  for (const forms of byFirst.values()) {
+    for (const form of [...forms]) {
+      if (form.entry.kind !== 'place') continue;
+      for (let start = 1; start <= form.text.length - 2; start++) {
+        const problem = problems.get(form.text.slice(start));
+        if (!problem || forms.some((other) => other.text === form.text && other.entry === problem.entry)) continue;
+        forms.push({ text: form.text, entry: problem.entry, why: 'word' });
+        break;
+      }
+    }
+  }
+}
+
+/** Where each combination word occurs inside a longer combination word ("车" in "电瓶车"); names are found before combinations, so they need no entry. */
+function containersOf(combinations: readonly Combination[]): Map<string, { text: string; offset: number }[]> {
   const words = [...new Set(combinations.flatMap((combination) => combination.groups.flat()))];
-  const longer = [...new Set([...[...byFirst.values()].flat().map((form) => form.text), ...words])];
+  const longer = words;
   const firsts = new Set(words.map((word) => word[0]!));
   const byCharacter = new Map<string, string[]>();
   for (const text of longer) {

@@ -18,7 +18,8 @@ export const casesTaken = (kind: CommandKind | null): number => (kind === 'merge
 export function caseRefsOf(kind: CommandKind | null, refs: readonly FoundCaseRef[]): { caseRef: CaseRef | null; targetCaseRef: CaseRef | null } {
   const sorted = [...refs].sort((a, b) => a.at - b.at);
   const caseRef = sorted[0]?.ref ?? (casesTaken(kind) > 0 ? { kind: 'selected' as const } : null);
-  return { caseRef, targetCaseRef: sorted[1]?.ref ?? null };
+  // Only a merge has a second case; any other extra case is refused (tooManyCases), never carried along.
+  return { caseRef, targetCaseRef: kind === 'merge' ? (sorted[1]?.ref ?? null) : null };
 }
 
 const refText = (ref: CaseRef) => (ref.kind === 'selected' ? 'this' : ref.kind === 'number' ? ref.number : ref.text);

@@ -12,6 +12,7 @@ const han = /\p{Script=Han}/u;
 const estateSuffixes = new Set(['小区', '新村', '花园', '公寓', '苑', '里弄']);
 const estateHouse = /^\s*(\d{1,4})\s*号(?![楼口屏线门院])/;
 const buildingPattern = /(?<![\d#])(\d{1,4}|[一二三四五六七八九十]{1,3})\s*(?:号楼|号楼|幢|栋|座)(?:\s*\d{1,2}\s*(?:单元|门))?(?:\s*\d{1,5}\s*(?:室|号房))?/g;
+const roomPattern = /(?<![\d#])\d{1,5}\s*(?:室|号房)/g;
 /** Longest name kept before a suffix: longer runs are a sentence, not a name. */
 const maxNameLength = 8;
 
@@ -45,7 +46,7 @@ export function findLandmarks(reading: Reading): PlacePart[] {
   return parts;
 }
 
-/** "3号楼", "5幢2单元501室": a building, said with or beside its estate. */
+/** "3号楼", "5幢2单元501室": a building, said with or beside its estate; "302室" a flat, kept in the words of the address. */
 export function findBuildings(reading: Reading): PlacePart[] {
   const parts: PlacePart[] = [];
   for (const match of reading.spans.freeMatches(buildingPattern)) {
@@ -53,6 +54,10 @@ export function findBuildings(reading: Reading): PlacePart[] {
     if (building === null) continue;
     reading.spans.take(match);
     parts.push({ start: match.start, end: match.end, role: 'point', id: match[0], name: match[0], fields: { building }, lngLat: null });
+  }
+  for (const match of reading.spans.freeMatches(roomPattern)) {
+    reading.spans.take(match);
+    parts.push({ start: match.start, end: match.end, role: 'point', id: match[0], name: match[0], fields: {}, lngLat: null });
   }
   return parts;
 }

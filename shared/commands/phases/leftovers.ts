@@ -1,7 +1,9 @@
 import { fillerWords } from '../grammar';
 import type { SpanTracker } from '../spans';
+import { wordsPattern } from './reading';
 
-const zhFillers = [...fillerWords.zh].sort((a, b) => b.length - a.length);
+/** One pattern, longest first, so a chunk is cleared of fillers in one pass. */
+const zhFillers = new RegExp(wordsPattern(fillerWords.zh), 'g');
 const enFillers = new Set(fillerWords.en);
 const chunkBreak = /[\s,，。.、;；:：!！?？"“”'‘’()（）\-—…~·/]+/;
 
@@ -24,7 +26,7 @@ export function leftoverWords(spans: SpanTracker): string[] {
     const numbered = rest.match(/\d+\s*号(?![楼口屏])/g) ?? [];
     for (const number of numbered) rest = rest.replace(number, ' ');
     words.push(...numbered);
-    for (const filler of zhFillers) rest = rest.split(filler).join(' ');
+    rest = rest.replace(zhFillers, ' ');
     for (const word of rest.split(/\s+/)) if (word) words.push(word);
   }
   return [...new Set(words)];

@@ -37,9 +37,11 @@ const junctionAfter = new RegExp(`^\\s*(?:${wordsPattern(crossingWords.junction)
 const junctionBefore = new RegExp(`(?:${crossingWords.openingEn.map((words) => words.replace(' ', '\\s+')).join('|')})\\s+(?:the\\s+)?$`, 'i');
 const numberAfterRoad = /^\s*(?:no\.?\s*)?(\d{1,5})\s*(号|弄|號)?(?:\s*(\d{1,4})\s*[号號](?![楼口屏]))?/i;
 const numberBeforeRoad = /(\d{1,5})\s*$/;
+/** "光复路口": at the road's junction, the other road unsaid. */
+const roadMouth = /^(?:路口|口)(?![号])/;
 const exitAfter = /^\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*号?\s*(?:出口|口)|^\s*exit\s*(\d{1,2})\b|^\s*出口\s*(\d{1,2})/i;
-/** Between two parts of one address: nothing, or a space, comma or "的". */
-const adjacentGap = /^[\s,，、的]*$/;
+/** Between two parts of one address: nothing, a space, a comma, or where one is from the other ("门口的超市", "旁边的工地"). */
+const adjacentGap = /^[\s,，、]*(?:(?:门口|旁边|对面|附近|隔壁|里面|里|边上|楼下|后面|前面|内)的?)?[\s,，、的]*$/;
 
 /**
  * Where: a road and house number or lane, an intersection, a named place
@@ -75,10 +77,10 @@ export function readLocation(reading: Reading, hits: readonly Hit[]): LocationRe
   return result;
 }
 
-/** "天目路50号" could be two roads: the number goes with the words that are ambiguous. */
+/** "天目路50号", "天目路口" could be two roads: the number or the junction goes with the words that are ambiguous. */
 function ambiguousNumberLength(reading: Reading, hit: Hit): number {
   if (hit.kind !== 'road') return 0;
-  const number = numberAfterRoad.exec(reading.text.slice(hit.found.end));
+  const number = numberAfterRoad.exec(reading.text.slice(hit.found.end)) ?? roadMouth.exec(reading.text.slice(hit.found.end));
   const span = number && { start: hit.found.end, end: hit.found.end + number[0].length };
   if (!number || !span || !reading.spans.isFree(span)) return 0;
   reading.spans.take(span);
@@ -135,6 +137,11 @@ function roadPart(reading: Reading, hit: Hit, next: Hit | undefined, unknown: st
     if (nearGap.test(gap)) crossWith('near', next.found.end);
   }
   readHouseNumber(reading, part, road, unknown);
+  const mouth = roadMouth.exec(text.slice(part.end));
+  if (mouth && spans.isFree({ start: part.end, end: part.end + mouth[0].length })) {
+    spans.take({ start: part.end, end: part.end + mouth[0].length });
+    part.end += mouth[0].length;
+  }
   if (!usedNext && other && next && nearGap.test(spans.gapText(part.end, next.found.start))) crossWith('near', next.found.end);
   return { part, usedNext };
 }

@@ -9,10 +9,12 @@ export interface Modifiers {
 
 const levelPattern = /(?:([1-3一二三])\s*级)|(?:\blevel\s*([1-3])\b)/i;
 const urgencyPattern = new RegExp(wordsPattern([...urgencyWords.zh, ...urgencyWords.en]), 'gi');
-/** A clock time ("04:19", "5点半", "4 am") or a time limit ("10分钟内") says when; the case records its own time. */
+/** A clock time ("04:19", "5点半", "4 am"), a time limit ("10分钟内") or a duration ("三天") says when; the case records its own time. */
 const timePatterns = [
   /(?<!\d)\d{1,2}\s*[:：]\s*\d{2}(?!\d)(?:\s*[ap]m\b)?|(?<!\d)\d{1,2}\s*(?:[ap]m\b|点(?:\s*\d{1,2}\s*分|半|钟)?)|[零一二两三四五六七八九十]{1,3}点(?:[零一二三四五六七八九十]{1,3}分|半|钟)?/gi,
   /(?<!\d)(?:\d{1,3}|[一二两三四五六七八九十半]{1,3})\s*(?:分钟|小时|个小时|min(?:ute)?s?\b|hours?\b)(?:\s*(?:之内|以内|内))?/gi,
+  // How long it has been going on: "停了三天", "两个月了", "for two days".
+  /(?<!\d)(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:天|个月|个星期|星期|周)(?![目津])|\b(?:for\s+)?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+(?:days?|weeks?|months?)\b/gi,
 ];
 /** "市民打12345", "叫120", "12345热线": a service number cited is not a case, a count or a house number. */
 const servicePattern = new RegExp(

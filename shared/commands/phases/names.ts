@@ -14,7 +14,8 @@ export interface Hit {
 }
 
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
-const suffixes = byLength(personSuffixes);
+/** "城管队员", and "食药监的同志" with a "的" between. */
+const suffixes = byLength([...personSuffixes, ...personSuffixes.filter((word) => !word.startsWith('的')).map((word) => `的${word}`)]);
 const englishFillers = new Set(fillerWords.en);
 
 function hitsOf(found: Found): Hit[] {

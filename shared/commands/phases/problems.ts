@@ -65,16 +65,19 @@ function categoryOf(reading: Reading, code: string, text: string, matchedBy: Par
 
 /**
  * Words said together in one clause ("小区门口停了一辆货车": a vehicle and
- * a parking verb). Read before single names, so a word a combination needs
- * ("垃圾" in "垃圾都满出来了") is still there; a word inside a longer name
- * ("车" in "黑车") is never taken. Combinations of more groups go first:
- * the most specific reading wins.
+ * a parking verb). Read after the names, and a word of a combination may
+ * take in a problem word the names found ("垃圾" in "垃圾桶都满出来了"),
+ * never part of a name or of a longer word ("车" in "黑车", "小学" in
+ * "康乐路小学"). Combinations of more groups go first: the most specific
+ * reading wins. Returns the readings and the problem words they took in.
  */
-export function readCombinations(reading: Reading): CategoryHit[] {
-  const { text, spans } = reading;
+export function readCombinations(reading: Reading, hits: readonly Hit[]): { combinations: CategoryHit[]; absorbed: Set<Hit> } {
+  const { text } = reading;
   const vocabulary: Vocabulary = reading.context.vocabulary;
   const lower = text.toLowerCase();
-  const hits: CategoryHit[] = [];
+  const combinations: CategoryHit[] = [];
+  const absorbed = new Set<Hit>();
+  const taken: Taken = { reading, lower, owners: ownersOf(text.length, hits), found: [], containers: vocabulary.containers };
   let clauseStart = 0;
   for (const clauseText of text.split(clauseBreak)) {
     const clause = { start: clauseStart, end: clauseStart + clauseText.length };
@@ -83,32 +86,56 @@ export function readCombinations(reading: Reading): CategoryHit[] {
     for (const combination of vocabulary.combinations) {
       const found: Span[] = [];
       for (const group of combination.groups) {
-        const span = findWord(lower, group, clause, { spans, found, containers: vocabulary.containers });
+        const span = findWord(group, clause, { ...taken, found });
         if (!span) break;
         found.push(span);
       }
       if (found.length !== combination.groups.length) continue;
       found.sort((a, b) => a.start - b.start);
-      for (const span of found) spans.take(span);
-      hits.push({ start: found[0]!.start, end: found.at(-1)!.end, codes: [combination.code], text: found.map((span) => text.slice(span.start, span.end)).join('…') });
+      for (const span of found) {
+        for (let index = span.start; index < span.end; index++) for (const hit of taken.owners[index] ?? []) absorbed.add(hit);
+        reading.spans.take(span);
+      }
+      combinations.push({ start: found[0]!.start, end: found.at(-1)!.end, codes: [combination.code], text: found.map((span) => text.slice(span.start, span.end)).join('…') });
     }
   }
-  return hits;
+  return { combinations, absorbed };
+}
+
+/** For each position, the names found over it. */
+function ownersOf(length: number, hits: readonly Hit[]): (Hit[] | undefined)[] {
+  const owners: (Hit[] | undefined)[] = new Array(length);
+  for (const hit of hits) for (let index = hit.found.start; index < hit.found.end; index++) (owners[index] ??= []).push(hit);
+  return owners;
 }
 
 interface Taken {
-  spans: Reading['spans'];
+  reading: Reading;
+  lower: string;
+  owners: (Hit[] | undefined)[];
   /** Words this combination already found. */
   found: readonly Span[];
   containers: Vocabulary['containers'];
 }
 
-/** The first free place in the clause where one of the words is said on its own (Latin words whole), not overlapping words already found. */
-function findWord(lower: string, words: readonly string[], clause: Span, taken: Taken): Span | null {
+/** A taken character may only be part of a problem word that lies wholly inside the span (and names nothing else). */
+function canTake(span: Span, taken: Taken): boolean {
+  for (let index = span.start; index < span.end; index++) {
+    if (!taken.reading.spans.isTaken(index)) continue;
+    const owners = taken.owners[index];
+    if (!owners?.length) return false;
+    if (owners.some((hit) => hit.kind !== 'category' || hit.found.start < span.start || hit.found.end > span.end)) return false;
+  }
+  return true;
+}
+
+/** The first place in the clause where one of the words is said on its own (Latin words whole), not overlapping words already found. */
+function findWord(words: readonly string[], clause: Span, taken: Taken): Span | null {
+  const { lower } = taken;
   for (const word of words) {
     for (let index = lower.indexOf(word, clause.start); index >= 0 && index + word.length <= clause.end; index = lower.indexOf(word, index + 1)) {
       const span = { start: index, end: index + word.length };
-      if (!taken.spans.isFree(span) || taken.found.some((other) => other.start < span.end && span.start < other.end)) continue;
+      if (taken.found.some((other) => other.start < span.end && span.start < other.end) || !canTake(span, taken)) continue;
       if (/^[a-z]/.test(word) && ((index > 0 && latinWord.test(lower[index - 1]!)) || latinWord.test(lower[span.end] ?? ''))) continue;
       if ((taken.containers.get(word) ?? []).some((container) => lower.startsWith(container.text, index - container.offset))) continue;
       return span;
