@@ -79,9 +79,14 @@ export function parseCommand(raw: string, context: ParserContext, locale: Locale
  * so nothing in it is read as a department, a place or a second case.
  */
 function withReason(parse: Parse, reading: Reading, said: { kind: 'return' | 'void'; verb: VerbReading; refs: FoundCaseRef[]; fieldReason: string | null }): Parse {
-  const first = said.refs[0];
-  const start = Math.max(said.verb.span?.end ?? 0, first?.end ?? 0);
-  const refs = said.refs.filter((ref) => ref.at < start);
+  // The case is the one said before the verb or right after it; anything after that is the reason.
+  let start = said.verb.span?.end ?? 0;
+  const refs: FoundCaseRef[] = [];
+  for (const ref of [...said.refs].sort((a, b) => a.at - b.at)) {
+    if (ref.at >= start && !/^[\s,，:：]*$/.test(reading.text.slice(start, ref.at))) break;
+    refs.push(ref);
+    start = Math.max(start, ref.end);
+  }
   const words = reading.text.slice(start).replace(/^[\s,，:：;；.。!！]+/, '').replace(reasonOpening, '').replace(/[\s,，。.!！]+$/, '').trim();
   Object.assign(parse, { kind: said.kind, ...caseRefsOf(said.kind, refs), reason: said.fieldReason ?? (words || null) });
   parse.error = caseOnlyInReason(parse, refs) ?? firstProblem(parse, refs, said.kind);

@@ -21,7 +21,7 @@ export function readBack(parse: Parse, t: TFunction, options: ReadBackOptions = 
   const caseText = (ref: CaseRef | null) => {
     if (ref === null) return '';
     if (ref.kind === 'selected') return t('commands.selected');
-    if (ref.kind === 'serial') return t('commands.serial', { serial: ref.text });
+    if (ref.kind === 'serial') return t('commands.serial', { serial: String(ref.serial).padStart(4, '0') });
     // A serial resolved to another day says so: today's was meant more often.
     return t('commands.caseNumber', { number: ref.number }) + (ref.serial !== undefined && ref.today === false ? t('commands.notToday') : '');
   };

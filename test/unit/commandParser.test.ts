@@ -158,6 +158,15 @@ describe('read-back', () => {
     ['光复路200号门口有人摆摊卖煎饼', 'zh-CN', ['未识别：煎饼']],
     ['布局 7', 'zh-CN', ['1/4/6/9/16/25']],
     ['void this', 'en', ['Give a reason']],
+    ['派 35号 交警', 'zh-CN', ['派遣', '0035 号案件', '派给 交警中队']],
+    ['dispatch case 42 to cg', 'en', ['Dispatch', 'case no. 0042', 'to City Management Squad']],
+    ['天目中路600号燃气泄漏', 'zh-CN', ['天目中路600号', '燃气泄漏', '紧急（类别默认）']],
+    ['Gas smell at Linfen Road 800', 'en', ['urgent (category default)']],
+    ['中山北路共和新路口发生车祸，交警速去', 'zh-CN', ['中山北路共和新路口', '交通事故', '派给 交警中队', '紧急']],
+    ['派 this 城管 12345', 'zh-CN', ['有数字没有用上：12345', '未识别：12345']],
+    ['0017 交警', 'zh-CN', ['说了案件 0017，但没有说要做什么']],
+    ['dispatch 42 43 jj', 'en', ['One command acts on one case', 'also named: 43']],
+    ['光复路200号摊头，康乐路小学也有', 'zh-CN', ['光复路200号', '也可能是：康乐路小学']],
   ] as const)('%s', (input, locale, facts) => {
     const line = say(input, locale);
     for (const fact of facts) expect(line).toContain(fact);

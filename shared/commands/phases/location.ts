@@ -222,10 +222,10 @@ function merge(reading: Reading, group: PlacePart[], ambiguities: Ambiguity[]): 
   return location;
 }
 
-/** The words of the address as said: one stretch when its parts are close, else the parts joined. */
+/** The words of the address as said: one stretch when its parts are said together, else the parts joined ("彭浦新村街道 小区"). */
 function textOf(reading: Reading, group: PlacePart[]): string {
   const sorted = [...group].sort((a, b) => a.start - b.start);
-  const close = sorted.every((part, index) => index === 0 || part.start - sorted[index - 1]!.end <= 4);
+  const close = sorted.every((part, index) => index === 0 || adjacentGap.test(reading.text.slice(sorted[index - 1]!.end, part.start)));
   if (close) return reading.text.slice(sorted[0]!.start, Math.max(...sorted.map((part) => part.end))).trim();
   return sorted.map((part) => reading.text.slice(part.start, part.end).trim()).join(' ');
 }
