@@ -14,11 +14,14 @@ const countableAhead = new RegExp(`^(?:${wordsPattern(countableNouns)})`, 'i');
  */
 export function readCount(reading: Reading, problemStarts: ReadonlySet<number>): number | null {
   const { text, spans } = reading;
+  let count: number | null | undefined;
+  // The first count is the incident's; later ones ("还有一辆面包车") are read too, so they are not reported as unknown.
   for (const match of spans.freeMatches(countPattern)) {
     if (match[0] === '一起') continue;
     spans.take(match);
-    return readSmallNumber(match[1]!);
+    if (count === undefined) count = readSmallNumber(match[1]!);
   }
+  if (count !== undefined) return count;
   for (const match of spans.freeMatches(englishNumberPattern)) {
     if (!problemStarts.has(match.end) && !countableAhead.test(text.slice(match.end))) continue;
     spans.take({ start: match.start, end: match.start + match[1]!.length });
