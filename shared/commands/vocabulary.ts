@@ -220,28 +220,14 @@ function namePlacesAfterTheirProblem(byFirst: Map<string, Form[]>): void {
 
 /** Where each combination word occurs inside a longer combination word ("车" in "电瓶车"); names are found before combinations, so they need no entry. */
 function containersOf(combinations: readonly Combination[]): Map<string, { text: string; offset: number }[]> {
+  // A few hundred words at most: comparing each with each is cheap and plain.
   const words = [...new Set(combinations.flatMap((combination) => combination.groups.flat()))];
-  const longer = words;
-  const firsts = new Set(words.map((word) => word[0]!));
-  const byCharacter = new Map<string, string[]>();
-  for (const text of longer) {
-    for (const character of new Set(text)) {
-      if (!firsts.has(character)) continue;
-      const texts = byCharacter.get(character) ?? [];
-      texts.push(text);
-      byCharacter.set(character, texts);
-    }
-  }
-  const containers = new Map<string, { text: string; offset: number }[]>();
-  for (const word of words) {
-    const found: { text: string; offset: number }[] = [];
-    for (const text of byCharacter.get(word[0]!) ?? []) {
-      if (text.length <= word.length) continue;
-      for (let offset = text.indexOf(word); offset >= 0; offset = text.indexOf(word, offset + 1)) found.push({ text, offset });
-    }
-    containers.set(word, found);
-  }
-  return containers;
+  const offsets = (word: string, text: string) => {
+    const found: number[] = [];
+    for (let offset = text.indexOf(word); offset >= 0; offset = text.indexOf(word, offset + 1)) found.push(offset);
+    return found;
+  };
+  return new Map(words.map((word) => [word, words.filter((text) => text.length > word.length).flatMap((text) => offsets(word, text).map((offset) => ({ text, offset })))]));
 }
 
 export interface Found {

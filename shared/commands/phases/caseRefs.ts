@@ -35,6 +35,7 @@ const westernDigits = (said: string) => {
   return run ? [...run].map((digit) => chineseDigits.indexOf(digit === '〇' ? '零' : digit)).join('') : said;
 };
 const selectedPattern = new RegExp(wordsPattern([...selectedCaseWords.zh, ...selectedCaseWords.en]), 'gi');
+const selectedWhole = new RegExp(`^(?:${selectedPattern.source})$`, 'i');
 /** The number in the case's place: right after the verb ("派 1042 cg", "督办 35号", "督办三十五号"). */
 const slotPattern = /^\s*(?:(?:no\.?|number|#|第)\s*)?(\d{1,4}|[一二两三四五六七八九十]{1,3}(?=\s*号))(?!\d)(?:\s*号)?/i;
 /** A merge names its second case after "到", "into": "合并 17 到 12". */
@@ -51,7 +52,7 @@ function refOf(said: string): CaseRef | null {
   const digits = /\d{1,4}/.exec(westernDigits(said))?.[0];
   const serial = digits !== undefined ? Number(digits) : readSmallNumber(/[一二两三四五六七八九十]{1,3}/.exec(said)?.[0] ?? '');
   if (serial !== null) return { kind: 'serial', serial, text: said.trim() };
-  return new RegExp(`^(?:${selectedPattern.source})$`, 'i').test(said.trim()) ? { kind: 'selected' } : null;
+  return selectedWhole.test(said.trim()) ? { kind: 'selected' } : null;
 }
 
 /** A number in the case's place, not followed by a unit that makes it something else. */
@@ -95,10 +96,13 @@ export function readCaseRefs(reading: Reading, verb: VerbReading): FoundCaseRef[
   return found.sort((a, b) => a.at - b.at);
 }
 
+/** The same patterns without the global flag, for a single search. */
+const casePatterns = [fullNumberPattern, ...markedSerialPatterns].map((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')));
+
 /** The first case a text names in a way that can only be a case (a full number, "0017", "案件17"), or null: "reason: 与0017重复". */
 export function caseNamedIn(text: string): string | null {
-  for (const pattern of [fullNumberPattern, ...markedSerialPatterns]) {
-    const match = new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(text);
+  for (const pattern of casePatterns) {
+    const match = pattern.exec(text);
     if (match) return match[0].trim();
   }
   return null;
