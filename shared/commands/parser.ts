@@ -89,10 +89,20 @@ function withReason(parse: Parse, reading: Reading, said: { kind: 'return' | 'vo
   }
   const words = reading.text.slice(start).replace(/^[\s,，:：;；.。!！]+/, '').replace(reasonOpening, '').replace(/[\s,，。.!！]+$/, '').trim();
   Object.assign(parse, { kind: said.kind, ...caseRefsOf(said.kind, refs), reason: said.fieldReason ?? (words || null) });
-  // A case said later, with none before ("作废 街头散发小广告 0001 reason: …"), may be the case meant.
-  const later = refs.length === 0 ? said.refs.map((ref) => reading.text.slice(ref.at, ref.end)) : [];
-  parse.error = (later.length ? { code: 'strayNumber' as const, detail: later.join('、') } : null) ?? caseOnlyInReason(parse, refs) ?? firstProblem(parse, refs, said.kind);
+  parse.error = casesBesideReason(reading, refs, said) ?? caseOnlyInReason(parse, refs) ?? firstProblem(parse, refs, said.kind);
   return parse;
+}
+
+/**
+ * Cases said after the case of a return or a void: inside the reason they
+ * are part of it, but with none before ("作废 街头散发小广告 0001 reason: …") one
+ * may be the case meant, and beside a "reason:" field one is a second case.
+ */
+function casesBesideReason(reading: Reading, refs: readonly FoundCaseRef[], said: { refs: FoundCaseRef[]; fieldReason: string | null }): Parse['error'] {
+  const later = said.refs.filter((ref) => !refs.includes(ref)).map((ref) => reading.text.slice(ref.at, ref.end));
+  if (later.length === 0) return null;
+  if (refs.length === 0) return { code: 'strayNumber', detail: later.join('、') };
+  return said.fieldReason !== null ? { code: 'tooManyCases', detail: later.join('、') } : null;
 }
 
 /** "退回 不属于本辖区 0017", "结案 reason: 0017": a case named only inside the reason may be the case meant, never the selected one. */

@@ -215,9 +215,10 @@ describe('a case named by its number', () => {
       fc.property(line, ([verb, before, number, after, numberFirst]) => {
         const input = numberFirst ? `${verb} ${number} ${before}${after}` : `${verb} ${before} ${number} ${after}`;
         const parse = timedParse(input);
-        if (parse.error !== null) return;
-        // The number named is acted on; the selected case only when it was named too ("合并 #1 到 this"),
-        // and then the number may only be part of a reason ("作废 this 与1号案件重复").
+        if (parse.error !== null || parse.kind === null || !caseKinds.includes(parse.kind)) return;
+        // A command that acts on a case acts on the number named. The selected case only when it was
+        // named too ("合并 #1 到 this"), and then the number is the other case or part of the reason
+        // ("作废 this 与1号案件重复").
         const refs = [parse.caseRef, parse.targetCaseRef];
         const actedOn = refs.some((ref) => ref?.kind === 'number' || ref?.kind === 'serial');
         const inReasonBesideSelected = selectedSaid.test(input) && (parse.reason ?? '').includes(number);
