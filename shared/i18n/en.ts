@@ -7,7 +7,7 @@ export const en: Messages = {
     demoBadge: 'Demo data',
     illustrativeMap: 'Illustrative map, not surveyed',
   },
-  roles: { video: 'Video matrix', map: 'Grid map', queue: 'Dispatch queue' },
+  roles: { video: 'Video matrix', map: 'Grid map', queue: 'Dispatch queue', presentation: 'Presentation' },
   connection: {
     refused: 'This window\'s access token is no longer valid (the browser wall was restarted). Open the new address printed at start.',
     connecting: 'Connecting to the core…',
@@ -234,6 +234,7 @@ export const en: Messages = {
   actors: { history: 'history', demoFeed: 'demo feed', system: 'system' },
   actions: {
     clearLockout: 'clear a sign-in lock',
+    chooseHighlight: 'choose presentation highlights',
     verify: 'verify',
     register: 'register',
     void: 'void',
@@ -468,6 +469,10 @@ export const en: Messages = {
     invalidArgs: 'Invalid input: {{details}}',
     notFound: 'Case {{id}} not found.',
     readOnly: 'Presentation mode is read-only: cases cannot be changed here.',
+    presentationOnly: 'A presentation window shows the presentation only; this request was refused.',
+    highlightNotClosed: 'Case {{number}} is not closed yet: only closed cases can be shown as highlights.',
+    pictureNotOfCase: 'Picture {{ids}} does not belong to this case and cannot be shown with it.',
+    tooManyHighlights: 'At most {{max}} highlights can be shown; drop one before adding another.',
     unknownCategory: 'Unknown case category {{code}}.',
     unknownSource: 'Unknown source {{id}}.',
     unknownPlace: 'Unknown place {{id}}.',

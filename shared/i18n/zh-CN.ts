@@ -6,7 +6,7 @@ export const zhCN = {
     demoBadge: '演示数据',
     illustrativeMap: '示意图，非测绘数据',
   },
-  roles: { video: '视频矩阵', map: '网格地图', queue: '派遣队列' },
+  roles: { video: '视频矩阵', map: '网格地图', queue: '派遣队列', presentation: '成果展示' },
   connection: {
     refused: '此窗口的访问令牌已失效（浏览器指挥墙已重启）。请打开启动时打印的新地址。',
     connecting: '正在连接核心…',
@@ -236,6 +236,7 @@ export const zhCN = {
   actors: { history: '历史数据', demoFeed: '演示数据源', system: '系统' },
   actions: {
     clearLockout: '解除签入锁定',
+    chooseHighlight: '选择展示亮点',
     verify: '核实',
     register: '立案',
     void: '作废',
@@ -470,6 +471,10 @@ export const zhCN = {
     invalidArgs: '输入有误：{{details}}',
     notFound: '找不到案件 {{id}}。',
     readOnly: '展示模式只读，不能修改案件。',
+    presentationOnly: '展示窗口只能显示成果展示的内容，此请求已拒绝。',
+    highlightNotClosed: '案件 {{number}} 尚未结案，只有已结案的案件可以作为展示亮点。',
+    pictureNotOfCase: '图片 {{ids}} 不属于这个案件，不能作为它的展示图片。',
+    tooManyHighlights: '展示亮点最多 {{max}} 个，请先取消一个再添加。',
     unknownCategory: '未知的案件类别 {{code}}。',
     unknownSource: '未知的发现来源 {{id}}。',
     unknownPlace: '未知的地点 {{id}}。',

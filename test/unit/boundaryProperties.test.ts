@@ -68,6 +68,12 @@ const examples: Record<RequestName, unknown> = {
   'video.showCase': { caseId: 6 },
   'video.snapshotCase': { screen: 1, cameraId: 'cam-01', categoryCode: '20101', description: '两个摊位', mime: 'image/jpeg', dataBase64: jpegBase64 },
   'video.setClock': { atMs: null },
+  'presentation.state': {},
+  'presentation.view': { view: 'overview' },
+  'presentation.picture': { attachmentId: 1 },
+  'presentation.setup': {},
+  'presentation.tour': { action: 'next' },
+  'presentation.highlight': { caseId: 3, chosen: false, before: [], after: [] },
 };
 
 /** A value bent out of shape: another type, an extreme, markup, or nothing at all. */
