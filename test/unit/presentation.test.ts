@@ -21,7 +21,7 @@ function ok<T>(response: ResponseMessage): T {
 }
 
 /** Canary values in every free-text and personal field: none may ever reach a presentation window. */
-const canaries = ['金丝雀张三', '13912345678', '幸福小区7号楼302室', '金丝雀理由', 'CANARY-CAPTION', 'CANARY-BYTES'];
+const canaries = ['金丝雀张三', '13912345678', '幸福小区7号楼302室', '金丝雀理由', 'CANARY-CAPTION', 'CANARY-BYTES'] as const;
 const png = (marker: string) =>
   Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(marker), Buffer.alloc(16, 1)]).toString('base64');
 

@@ -6,6 +6,8 @@ import type { WallState } from '../state/wallStore';
 import { locale } from '../shell/i18n';
 import { typingIn } from '../shell/hotkeys';
 import { messageOf } from '../shell/ReadFailed';
+import { LinkBanner } from '../shell/LinkBanner';
+import { linkIndicatorText } from '../shell/linkWords';
 import { useWall, useWallState } from '../shell/WallContext';
 import { localName } from '../../../shared/domain/names';
 import { useTourPosition } from './tourClock';
@@ -21,6 +23,7 @@ import './presentation.css';
 export const stageWidth = 1920;
 export const stageHeight = 1080;
 
+const selectLink = (state: WallState) => state.link;
 const selectCanSteer = (state: WallState) => state.session?.audience === 'operator';
 const selectDistrict = (state: WallState) => state.reference?.geography.name ?? null;
 const selectIllustrative = (state: WallState) => state.reference?.geography.illustrative ?? false;
@@ -91,6 +94,7 @@ export function PresentationStage() {
   const canSteer = useWallState(selectCanSteer);
   const district = useWallState(selectDistrict);
   const illustrative = useWallState(selectIllustrative);
+  const link = useWallState(selectLink);
   const [notice, setNotice] = useState<string | null>(null);
   useClicker(canSteer, setNotice);
 
@@ -107,6 +111,7 @@ export function PresentationStage() {
         data-running={position?.tour.running ?? false}
         style={{ width: stageWidth, height: stageHeight, transform: `translate(${left}px, ${top}px) scale(${scale})` }}
       >
+        <LinkBanner link={link} />
         <header className="stage-header">
           <h1>{t('presentation.title', { district: district ? localName(district, locale) : '' })}</h1>
           {view && <h2 data-testid="presentation-view-title">{t(`presentation.views.${view}`)}</h2>}
@@ -118,6 +123,10 @@ export function PresentationStage() {
           {illustrative && <span>{t('app.illustrativeMap')}</span>}
           {position && !position.tour.running && <span className="stage-stopped">{t('presentation.stopped')}</span>}
           {notice && <span className="stage-notice" role="alert">{notice}</span>}
+          <span className={`link link-${link.kind} stage-link`} role="status" data-testid="link-state">
+            <span className="link-dot" aria-hidden />
+            {linkIndicatorText(link, t)}
+          </span>
         </footer>
         {position?.nextAt && <Progress key={`${position.index}-${position.shownSince}`} shownSince={position.shownSince} dwellMs={dwellMs} offset={position.clockOffsetMs} />}
       </div>
