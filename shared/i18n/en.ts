@@ -463,6 +463,18 @@ export const en: Messages = {
       act: '{{action}}',
     },
   },
+  highlightChoice: {
+    title: 'Presentation highlight',
+    hint: 'A highlight appears in the presentation by its category, grid and times, without its number, description or any person; only pictures marked "before" or "after" below are shown.',
+    picture: 'Picture {{id}} ({{kind}})',
+    kinds: { photo: 'photo', snapshot: 'video snapshot' },
+    sides: { none: 'not shown', before: 'before', after: 'after' },
+    show: 'Show as a highlight',
+    update: 'Update the highlight',
+    drop: 'Stop showing it',
+    saved: 'Shown as a highlight.',
+    dropped: 'No longer shown.',
+  },
   presentation: {
     title: '{{district}} grid management · results',
     loading: 'Reading the figures…',

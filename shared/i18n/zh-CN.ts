@@ -465,6 +465,18 @@ export const zhCN = {
       act: '{{action}}',
     },
   },
+  highlightChoice: {
+    title: '成果展示亮点',
+    hint: '选为亮点后，此案件以类别、网格和时间出现在成果展示中，不含编号、描述和人员；只有下面选为“处置前/处置后”的图片会展示。',
+    picture: '图片 {{id}}（{{kind}}）',
+    kinds: { photo: '照片', snapshot: '视频截图' },
+    sides: { none: '不展示', before: '处置前', after: '处置后' },
+    show: '设为展示亮点',
+    update: '更新展示亮点',
+    drop: '取消展示',
+    saved: '已设为展示亮点。',
+    dropped: '已取消展示。',
+  },
   presentation: {
     title: '{{district}}网格化管理 · 工作成果',
     loading: '正在读取数据…',
