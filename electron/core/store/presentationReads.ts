@@ -1,5 +1,5 @@
 import { openStatuses } from '../../../shared/domain/case';
-import { sql, sqlJoin, sqlList, sqlTrusted, type SqlFragment, type StatementCache } from './sql';
+import { sql, sqlList, sqlTrusted, type SqlFragment, type StatementCache } from './sql';
 
 /**
  * The aggregates the presentation is built from: counts grouped in SQL, so
@@ -26,33 +26,15 @@ export function createPresentationReads(statements: StatementCache) {
     /** The first report the room holds ("since launch"). */
     firstReportedAt: (): number | null => statements.get<{ at: number | null }>(sql`SELECT min(reported_at) AS at FROM cases`)?.at ?? null,
 
-    /** Cases reported since each of the instants, in one pass. */
-    receivedSince(starts: readonly number[]): number[] {
-      const sums = starts.map((start, index) => sql`coalesce(sum(reported_at >= ${start}), 0) AS n${sqlTrusted(String(index))}`);
-      const row = statements.get<Record<string, number>>(sql`SELECT ${sqlJoin(sums, ', ')} FROM cases WHERE ${counted} AND reported_at >= ${Math.min(...starts)}`)!;
-      return starts.map((_, index) => row[`n${index}`] ?? 0);
-    },
-
-    /** Cases closed (and still closed) since each of the instants, in one pass. */
-    closedSince(starts: readonly number[]): number[] {
-      const sums = starts.map((start, index) => sql`coalesce(sum(closed_at >= ${start}), 0) AS n${sqlTrusted(String(index))}`);
-      const row = statements.get<Record<string, number>>(sql`SELECT ${sqlJoin(sums, ', ')} FROM cases WHERE status = 'closed' AND closed_at >= ${Math.min(...starts)}`)!;
-      return starts.map((_, index) => row[`n${index}`] ?? 0);
-    },
-
+    /** Cases reported in [from, to): a range of the time index, less the merged ones (a range of the status index). */
     receivedBetween(from: number, to: number, sourceIds: readonly string[] | null = null): number {
-      const sources = sourceIds ? sql`AND source_id IN ${sqlList(sourceIds)}` : sql``;
-      return count(sql`SELECT count(*) AS n FROM cases WHERE reported_at >= ${from} AND reported_at < ${to} AND ${counted} ${sources}`);
+      if (sourceIds) return count(sql`SELECT count(*) AS n FROM cases WHERE reported_at >= ${from} AND reported_at < ${to} AND source_id IN ${sqlList(sourceIds)} AND ${counted}`);
+      const all = count(sql`SELECT count(*) AS n FROM cases WHERE reported_at >= ${from} AND reported_at < ${to}`);
+      return all - count(sql`SELECT count(*) AS n FROM cases WHERE status = 'merged' AND reported_at >= ${from} AND reported_at < ${to}`);
     },
+    /** Cases closed (and still closed) in [from, to): a range of the closing-time index. */
+    closedBetween: (from: number, to: number): number => count(sql`SELECT count(*) AS n FROM cases WHERE status = 'closed' AND closed_at >= ${from} AND closed_at < ${to}`),
 
-    /** Received per Beijing calendar month (`YYYY-MM`) from `from`. */
-    receivedPerMonth: (from: number) =>
-      grouped(sql`SELECT strftime('%Y-%m', reported_at / 1000 + ${beijingShift}, 'unixepoch') AS key, count(*) AS n
-        FROM cases WHERE reported_at >= ${from} AND ${counted} GROUP BY key`),
-    /** Closed per Beijing calendar month (`YYYY-MM`) from `from`. */
-    closedPerMonth: (from: number) =>
-      grouped(sql`SELECT strftime('%Y-%m', closed_at / 1000 + ${beijingShift}, 'unixepoch') AS key, count(*) AS n
-        FROM cases WHERE status = 'closed' AND closed_at >= ${from} GROUP BY key`),
     /** Received per Beijing day (`YYYY-MM-DD`) from `from`. */
     receivedPerDay: (from: number) =>
       grouped(sql`SELECT strftime('%Y-%m-%d', reported_at / 1000 + ${beijingShift}, 'unixepoch') AS key, count(*) AS n

@@ -57,6 +57,17 @@ function yearOnYear(current: number, previous: number): YearOnYear {
  */
 export function createPresentationFigures(deps: { reads: PresentationReads; store: CaseStore; reference: ReferenceData; slotPlan: SlotPlan; clock: () => number }) {
   const { reads, reference } = deps;
+  /**
+   * A complete month's assessment, kept for a few minutes: the overview's
+   * "last month" and the department board read the same settled month, and
+   * it changes only when a case of that month is reopened or closed late.
+   */
+  let settled: { key: string; at: number; value: ReturnType<typeof assessPeriod> } | null = null;
+  function settledMonth(year: number, month: number, now: number) {
+    const key = monthKey(year, month);
+    if (settled?.key !== key || now - settled.at > 5 * 60_000 || now < settled.at) settled = { key, at: now, value: assessPeriod(deps.store, reference, monthPeriod(year, month), now) };
+    return settled.value;
+  }
 
   function overview(): OverviewFigures {
     const now = deps.clock();
@@ -65,16 +76,17 @@ export function createPresentationFigures(deps: { reads: PresentationReads; stor
     const yearStart = monthPeriod(year, 1).from;
     const launchedAt = reads.firstReportedAt();
     const since = [dayStart, monthStart, yearStart, launchedAt ?? now];
-    const [receivedToday, receivedMonth, receivedYear, receivedAll] = reads.receivedSince(since).map(publicCount);
-    const [handledToday, handledMonth, handledYear, handledAll] = reads.closedSince(since).map(publicCount);
+    const [receivedToday, receivedMonth, receivedYear, receivedAll] = since.map((from) => publicCount(reads.receivedBetween(from, now + 1)));
+    const [handledToday, handledMonth, handledYear, handledAll] = since.map((from) => publicCount(reads.closedBetween(from, now + 1)));
     const previous = monthsBefore(year, month, 1);
     const lastYearStart = monthPeriod(year - 1, 1).from;
     // The same stretch of last year: 1 January to this instant's date and time a year earlier.
     const lastYearNow = lastYearStart + (now - yearStart);
     const complaintSources = reference.sources.filter((source) => source.complaint).map((source) => source.id);
-    const firstMonth = monthsBefore(year, month, 11);
-    const received = toMap(reads.receivedPerMonth(monthPeriod(firstMonth.year, firstMonth.month).from));
-    const handled = toMap(reads.closedPerMonth(monthPeriod(firstMonth.year, firstMonth.month).from));
+    // Month by month as ranges of the time indexes: cheaper than reading a year of rows to group them.
+    const monthly = (reader: (from: number, to: number) => number) => (y: number, m: number) => reader(monthPeriod(y, m).from, Math.min(monthPeriod(y, m).to, now + 1));
+    const receivedIn = monthly(reads.receivedBetween);
+    const handledIn = monthly(reads.closedBetween);
     const perDay = toMap(reads.receivedPerDay(dayStart - (breakdownDays - 1) * dayMs));
     return {
       view: 'overview',
@@ -84,7 +96,7 @@ export function createPresentationFigures(deps: { reads: PresentationReads; stor
       handled: { today: handledToday!, month: handledMonth!, year: handledYear!, sinceLaunch: handledAll! },
       rates: {
         month: rateSet(assessPeriod(deps.store, reference, { from: monthStart, to: now + 1 }, now).overall),
-        previousMonth: rateSet(assessPeriod(deps.store, reference, monthPeriod(previous.year, previous.month), now).overall),
+        previousMonth: rateSet(settledMonth(previous.year, previous.month, now).overall),
       },
       yearOnYear: {
         cases: yearOnYear(reads.receivedBetween(yearStart, now), reads.receivedBetween(lastYearStart, lastYearNow)),
@@ -92,8 +104,7 @@ export function createPresentationFigures(deps: { reads: PresentationReads; stor
       },
       months: Array.from({ length: 12 }, (_, index) => {
         const { year: y, month: m } = monthsBefore(year, month, 11 - index);
-        const key = monthKey(y, m);
-        return { month: key, received: publicCount(received.get(key) ?? 0), handled: publicCount(handled.get(key) ?? 0) };
+        return { month: monthKey(y, m), received: publicCount(receivedIn(y, m)), handled: publicCount(handledIn(y, m)) };
       }),
       days: Array.from({ length: breakdownDays }, (_, index) => {
         const key = new Date(dayStart - (breakdownDays - 1 - index) * dayMs + beijingOffsetMs).toISOString().slice(0, 10);
@@ -138,7 +149,7 @@ export function createPresentationFigures(deps: { reads: PresentationReads; stor
     const now = deps.clock();
     const { year, month } = beijing(now);
     const last = monthsBefore(year, month, 1);
-    const assessed = assessPeriod(deps.store, reference, monthPeriod(last.year, last.month), now);
+    const assessed = settledMonth(last.year, last.month, now);
     const known = new Set(reference.departments.map((department) => department.id));
     return {
       view: 'departments',
@@ -152,16 +163,17 @@ export function createPresentationFigures(deps: { reads: PresentationReads; stor
   function live(): LiveFigures {
     const now = deps.clock();
     const { dayStart } = beijing(now);
-    const [received, lastHour] = reads.receivedSince([dayStart, now - hourMs]);
+    const received = reads.receivedBetween(dayStart, now + 1);
+    const lastHour = reads.receivedBetween(now - hourMs, now + 1);
     const hours = toMap(reads.receivedPerHour(dayStart));
     const majors = toMap(reads.receivedPerMajor(dayStart, now + 1));
     return {
       view: 'live',
       asOf: now,
-      received: publicCount(received ?? 0),
-      handled: publicCount(reads.closedSince([dayStart])[0] ?? 0),
+      received: publicCount(received),
+      handled: publicCount(reads.closedBetween(dayStart, now + 1)),
       open: publicCount(reads.openNow()),
-      lastHour: publicCount(lastHour ?? 0),
+      lastHour: publicCount(lastHour),
       categories: [...majors].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([majorCode, n]) => ({ majorCode, count: publicCount(n) })),
       hours: Array.from({ length: 24 }, (_, hour) => publicCount(hours.get(String(hour)) ?? 0)),
     };

@@ -15,7 +15,8 @@ interface Bar {
 
 /** Bars with their counts written at the end ("<3" where the core says so); horizontal for long names. */
 export function barOption(bars: readonly Bar[], horizontal: boolean, color: string) {
-  const categoryAxis = { type: 'category', data: bars.map((bar) => bar.label), ...axisStyle, axisLabel: { ...axisStyle.axisLabel, color: chartColors.text }, splitLine: { show: false } };
+  // Every bar keeps its name (ECharts would drop labels it thinks crowded).
+  const categoryAxis = { type: 'category', data: bars.map((bar) => bar.label), ...axisStyle, axisLabel: { ...axisStyle.axisLabel, color: chartColors.text, interval: 0, fontSize: horizontal ? chartText.axis : 18 }, splitLine: { show: false } };
   const valueAxis = { type: 'value', ...axisStyle, axisLabel: { show: false } };
   return {
     grid: horizontal ? { left: 10, right: 90, top: 10, bottom: 10, containLabel: true } : { left: 10, right: 10, top: 40, bottom: 10, containLabel: true },
@@ -45,7 +46,7 @@ export function ChannelsView({ scale }: { scale: number }) {
     [figures, names],
   );
   const categories = useMemo(
-    () => (figures ? barOption(figures.categories.map((row) => ({ label: names.major(row.majorCode), count: row.count })).sort(largestFirst).slice(0, 10), true, chartColors.handled) : null),
+    () => (figures ? barOption(figures.categories.map((row) => ({ label: names.major(row.majorCode), count: row.count })).sort(largestFirst).slice(0, 8), true, chartColors.handled) : null),
     [figures, names],
   );
   const slots = useMemo(
