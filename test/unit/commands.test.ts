@@ -193,7 +193,8 @@ describe('the command bar in the core', () => {
     expect(value<Case>(await test.request('case.get', { caseId: withReporter.id }, videoWindow)).reporter).not.toBeNull();
     value(await run('进入演示模式'));
     expect(value<WallState>(await test.request('wall.get', {})).presentation).toBe(true);
-    expect(value<Case>(await test.request('case.get', { caseId: withReporter.id }, videoWindow)).reporter).toBeNull();
+    // The wall windows now present: they may read the presentation only, never a case.
+    expect(await test.request('case.get', { caseId: withReporter.id }, videoWindow)).toMatchObject({ ok: false, error: { code: 'presentationOnly' } });
     expect(value<Case>(await test.request('case.get', { caseId: withReporter.id }, operator)).reporter).not.toBeNull();
     value(await run('撤销'));
     expect(value<WallState>(await test.request('wall.get', {})).presentation).toBe(false);
