@@ -11,7 +11,8 @@ import { WindowHeader } from '../shell/WindowHeader';
 import { CameraPanel } from './CameraPanel';
 import { PlayerPool } from './playerPool';
 import { SnapshotDialog } from './SnapshotDialog';
-import { playerCount, type TilePlayer } from './tilePlayer';
+import { CanvasWall, canvasWallSupported } from './canvasWall';
+import { playerCount, type WallPlayer } from './playerClock';
 import { VideoTile, type TileActions } from './VideoTile';
 import { WallHealthBar } from './WallHealthBar';
 
@@ -43,7 +44,18 @@ function windowLayout(shared: number | null): { layout: Layout; windowIndex: num
 }
 
 export interface VideoProbe {
-  tiles(): Array<{ screen: number; cameraId: string | null; health: string; latencyS: number | null; ttffMs: number | null; url: string | null }>;
+  tiles(): Array<{
+    screen: number;
+    cameraId: string | null;
+    health: string;
+    latencyS: number | null;
+    ttffMs: number | null;
+    url: string | null;
+    /** The picture as drawn, in device pixels, and the stream's own width. */
+    picture: { width: number; height: number; native: boolean; streamWidth: number } | null;
+    /** Moves while the picture moves (ms). */
+    pictureTime: number | null;
+  }>;
   players(): number;
 }
 
@@ -68,13 +80,19 @@ export function VideoWindow() {
   const [message, setMessage] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const holder = useRef<HTMLDivElement>(null);
+  const canvasSlot = useRef<HTMLDivElement>(null);
   const [pool, setPool] = useState<PlayerPool | null>(null);
-  const players = useRef(new Map<number, TilePlayer>());
+  const players = useRef(new Map<number, WallPlayer>());
 
   useEffect(() => {
-    const created = new PlayerPool(holder.current!);
+    // Tiles are decoded in a worker and drawn on one canvas where the browser can (canvasWall.ts), else on <video>s.
+    const wall = canvasWallSupported() ? new CanvasWall(canvasSlot.current!) : null;
+    const created = new PlayerPool(holder.current!, wall);
     setPool(created);
-    return () => created.coolDown();
+    return () => {
+      created.coolDown();
+      wall?.destroy();
+    };
   }, []);
   // Read again with every snapshot: after an outage the list may have changed, and a failed read gets its retry.
   useEffect(() => {
@@ -115,7 +133,7 @@ export function VideoWindow() {
     pool.coolDown(prewarmUrls);
   }, [pool, prewarmUrls]);
 
-  const onPlayer = useCallback((screen: number, player: TilePlayer | null) => {
+  const onPlayer = useCallback((screen: number, player: WallPlayer | null) => {
     if (player) players.current.set(screen, player);
     else players.current.delete(screen);
   }, []);
@@ -134,6 +152,8 @@ export function VideoWindow() {
             latencyS: player?.snapshot.latencyS ?? null,
             ttffMs: player?.snapshot.ttffMs ?? null,
             url: player?.url ?? null,
+            picture: player?.picture() ?? null,
+            pictureTime: player?.pictureTime() ?? null,
           };
         }),
       players: playerCount,
@@ -147,7 +167,7 @@ export function VideoWindow() {
       solo: (screen) => setSoloScreen((current) => (current === screen ? null : screen)),
       place: (screen, cameraId) => void bridge.request('video.place', { screen, cameraId }, 'mouse').then(() => setMessage(null), say),
       pin: (screen, pinned) => void bridge.request('video.pin', { screen, pinned }, 'mouse').then(() => setMessage(null), say),
-      toCase: (screen, camera, player) => setSnapshot({ screen, camera, frame: player.grabFrame() }),
+      toCase: (screen, camera, player) => void player.grabFrame().then((frame) => setSnapshot({ screen, camera, frame })),
     }),
     [bridge],
   );
@@ -194,6 +214,7 @@ export function VideoWindow() {
             data-testid="matrix"
             style={{ gridTemplateColumns: `repeat(${layout.columns}, 1fr)`, gridTemplateRows: `repeat(${layout.rows}, 1fr)` }}
           >
+            <div className="matrix-canvas-slot" ref={canvasSlot} />
             {pool &&
               rects.map((rect) => {
                 const screen = firstScreen + rect.tileIndex;
