@@ -124,7 +124,8 @@ export class CanvasTilePlayer implements WallPlayer {
 
   /** The stream is down: its last picture stays on the wall (dimmed by the tile); the watch times the retry. */
   private stop(reason: FailureReason) {
-    this.staleEndSN = reason === 'stale' ? (this.handle?.status?.endSN ?? null) : null;
+    // A reconnect refused as still stale has no report of its own yet: the stale end stays what it was.
+    this.staleEndSN = reason === 'stale' ? (this.handle?.status?.endSN ?? this.staleEndSN) : null;
     this.handle?.close(true);
     this.handle = null;
   }
