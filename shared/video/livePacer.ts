@@ -47,6 +47,8 @@ export const defaultPacerSettings: PacerSettings = {
   jumpBeyondMs: 3_000,
 };
 
+const maxRatedStepMs = 500;
+
 export interface PacerState {
   /** Program time being shown; null before the first segment. */
   mediaMs: number | null;
@@ -76,8 +78,9 @@ export class LivePacer {
   }
 
   /**
-   * A segment arrived: its first frame's program time, its end, and when it arrived. `joined` marks the segment a
-   * tile starts on (fetched late, out of the normal rhythm): it sets where to start but says nothing about lateness.
+   * A segment arrived: its first frame's program time, its end, and when it arrived. `joined` marks a segment a tile
+   * starts on, or starts again on after an outage (fetched late, out of the normal rhythm): it sets where to start
+   * but says nothing about the gateway's lateness.
    */
   segmentArrived(startMs: number, endMs: number, arrivedAt: number, joined = false): void {
     if (!joined) {
@@ -87,7 +90,8 @@ export class LivePacer {
     }
     this.segmentMs = endMs - startMs;
     this.bufferedEndMs = Math.max(this.bufferedEndMs ?? endMs, endMs);
-    if (this.mediaMs === null) {
+    // Joined again after an outage (the loader skipped to the newest segment): start over from there.
+    if (this.mediaMs === null || (joined && this.mediaMs < startMs)) {
       // Start where the target offset puts the picture, but inside what has arrived.
       const target = arrivedAt - this.targetOffsetMs(endMs - startMs);
       this.mediaMs = Math.min(Math.max(startMs, target), endMs);
@@ -100,7 +104,8 @@ export class LivePacer {
     if (this.mediaMs === null || this.bufferedEndMs === null) return { mediaMs: null, stalled: false, rate: 1 };
     const elapsed = Math.max(0, now - this.lastAdvanceAt);
     this.lastAdvanceAt = now;
-    if (!this.stalled) this.mediaMs += elapsed * this.rate;
+    // A rate is chosen for the next moment, not for a long gap between calls (a window that was not drawn for a while).
+    if (!this.stalled) this.mediaMs += Math.min(elapsed, maxRatedStepMs) * this.rate + Math.max(0, elapsed - maxRatedStepMs);
     const target = this.targetOffsetMs(this.segmentMs);
     const behind = now - this.mediaMs - target;
     if (behind > this.settings.jumpBeyondMs) {

@@ -11,8 +11,10 @@ import { WindowHeader } from '../shell/WindowHeader';
 import { CameraPanel } from './CameraPanel';
 import { PlayerPool } from './playerPool';
 import { SnapshotDialog } from './SnapshotDialog';
+import { CanvasTilePlayer } from './canvasTilePlayer';
 import { CanvasWall, canvasWallSupported } from './canvasWall';
 import { playerCount, type WallPlayer } from './playerClock';
+import type { VideoProbe } from './videoProbe';
 import { VideoTile, type TileActions } from './VideoTile';
 import { WallHealthBar } from './WallHealthBar';
 
@@ -43,21 +45,6 @@ function windowLayout(shared: number | null): { layout: Layout; windowIndex: num
   return { layout: presetLayout(shared ?? 9) ?? presetLayout(9)!, windowIndex };
 }
 
-export interface VideoProbe {
-  tiles(): Array<{
-    screen: number;
-    cameraId: string | null;
-    health: string;
-    latencyS: number | null;
-    ttffMs: number | null;
-    url: string | null;
-    /** The picture as drawn, in device pixels, and the stream's own width. */
-    picture: { width: number; height: number; native: boolean; streamWidth: number } | null;
-    /** Moves while the picture moves (ms). */
-    pictureTime: number | null;
-  }>;
-  players(): number;
-}
 
 /**
  * The camera matrix. Every tile plays its camera's live stream through a
@@ -86,7 +73,9 @@ export function VideoWindow() {
 
   useEffect(() => {
     // Tiles are decoded in a worker and drawn on one canvas where the browser can (canvasWall.ts), else on <video>s.
-    const wall = canvasWallSupported() ? new CanvasWall(canvasSlot.current!) : null;
+    // `?engine=video` keeps every tile on a <video> (hls.js): a room PC whose browser draws the canvas badly, and the benchmark.
+    const onVideo = new URLSearchParams(window.location.search).get('engine') === 'video';
+    const wall = canvasWallSupported() && !onVideo ? new CanvasWall(canvasSlot.current!) : null;
     const created = new PlayerPool(holder.current!, wall);
     setPool(created);
     return () => {
@@ -157,6 +146,14 @@ export function VideoWindow() {
           };
         }),
       players: playerCount,
+      stalls: () =>
+        [...players.current.values()].reduce(
+          (sum, player) => {
+            const stalls = player instanceof CanvasTilePlayer ? player.stalls() : { count: 0, stalledMs: 0 };
+            return { count: sum.count + stalls.count, stalledMs: sum.stalledMs + stalls.stalledMs };
+          },
+          { count: 0, stalledMs: 0 },
+        ),
     };
     (window as unknown as { gridwallVideo?: VideoProbe }).gridwallVideo = probe;
   }, []);

@@ -43,6 +43,10 @@ export class CanvasTilePlayer implements WallPlayer {
   private staleEndSN: number | null = null;
   private still: ImageBitmap | null = null;
   private destroyed = false;
+  /** Stalls so far and the time spent in them (the benchmark's stall figures, like a <video>'s `waiting`). */
+  private stallCount = 0;
+  private stalledMs = 0;
+  private stalledSince: number | null = null;
 
   constructor(
     readonly url: string,
@@ -86,13 +90,30 @@ export class CanvasTilePlayer implements WallPlayer {
     this.lastSeenFrameAt = null;
     const listener: StreamListener = {
       playlist: (endSN, live) => this.onPlaylist(endSN, live),
-      frame: () => this.watch.frameArrived(),
-      waiting: () => this.watch.stalled(),
+      frame: () => {
+        this.endStall();
+        this.watch.frameArrived();
+      },
+      waiting: () => {
+        this.stallCount += 1;
+        this.stalledSince ??= performance.now();
+        this.watch.stalled();
+      },
       error: (error) => this.onError(error),
       still: (bitmap) => this.keepStill(bitmap),
     };
     this.handle = this.wall.open(this.url, listener, this.staleEndSN);
     this.handle.attach(this.element);
+  }
+
+  private endStall() {
+    if (this.stalledSince !== null) this.stalledMs += performance.now() - this.stalledSince;
+    this.stalledSince = null;
+  }
+
+  stalls(): { count: number; stalledMs: number } {
+    const open = this.stalledSince === null ? 0 : performance.now() - this.stalledSince;
+    return { count: this.stallCount, stalledMs: this.stalledMs + open };
   }
 
   /** Once a second: new pictures since the last look (frozen?), retry due, latency from program date-time. */
@@ -124,6 +145,7 @@ export class CanvasTilePlayer implements WallPlayer {
 
   /** The stream is down: its last picture stays on the wall (dimmed by the tile); the watch times the retry. */
   private stop(reason: FailureReason) {
+    this.endStall();
     // A reconnect refused as still stale has no report of its own yet: the stale end stays what it was.
     this.staleEndSN = reason === 'stale' ? (this.handle?.status?.endSN ?? this.staleEndSN) : null;
     this.handle?.close(true);

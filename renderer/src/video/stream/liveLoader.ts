@@ -24,6 +24,8 @@ const playlistLimits: LoadLimits = { firstByteMs: 3_000, totalMs: 5_000 };
 const segmentLimits: LoadLimits = { firstByteMs: 3_000, totalMs: 4_000 };
 /** A playlist that has not moved for this many reloads is a stale camera (hls.js: liveMaxUnchangedPlaylistRefresh). */
 const unchangedLimit = 3;
+/** Segments behind the playlist's end from which the loader skips to the newest rather than fetch them all. */
+const rejoinBehind = 2;
 /** A blocking reload the gateway held to its limit without the segment counts for this many polls. */
 const blockedReloadWeight = 2;
 
@@ -57,9 +59,11 @@ export class LiveLoader {
     this.events.playlist(window, true);
     if (this.staleEndSN !== null && window.endSN <= this.staleEndSN) return;
     while (!this.stopped) {
-      const due = this.nextSeq === null ? window.segments.at(-1) : window.segments.find((segment) => segment.seq === this.nextSeq);
+      // At the start, and when more than one segment behind (after an outage), go to the newest: a wall shows now.
+      const rejoin = this.nextSeq === null || window.endSN - this.nextSeq >= rejoinBehind;
+      const due = rejoin ? window.segments.at(-1) : window.segments.find((segment) => segment.seq === this.nextSeq);
       if (due) {
-        await this.loadSegment(due, this.nextSeq === null);
+        await this.loadSegment(due, rejoin);
         this.nextSeq = due.seq + 1;
         this.unchanged = 0;
         continue;
