@@ -1,4 +1,16 @@
-import type { Mp4Sample, VideoTrackInfo } from '../../../../shared/video/fmp4';
+/** What the decoder is configured with: an fMP4 track's configuration record, or none for Annex B (MPEG-TS). */
+export interface TrackConfig {
+  codec: string;
+  description: Uint8Array | null;
+  timescale: number;
+}
+
+export interface EncodedSample {
+  pts: number;
+  duration: number;
+  key: boolean;
+  data: Uint8Array;
+}
 
 /**
  * A camera's pictures, decoded with WebCodecs just ahead of when they are
@@ -39,7 +51,7 @@ export class FrameSource {
   constructor(private readonly events: FrameSourceEvents) {}
 
   /** The samples of one segment, placed on the program timeline from the segment's start. */
-  append(track: VideoTrackInfo, samples: Mp4Sample[], segmentProgramMs: number): void {
+  append(track: TrackConfig, samples: EncodedSample[], segmentProgramMs: number): void {
     this.configure(track);
     if (samples.length === 0) return;
     const firstPts = Math.min(...samples.map((sample) => sample.pts));
@@ -52,10 +64,11 @@ export class FrameSource {
     }
   }
 
-  private configure(track: VideoTrackInfo) {
-    const same = this.config && this.config.codec === track.codec && equalBytes(this.config.description as Uint8Array, track.description);
+  private configure(track: TrackConfig) {
+    const same = this.config && this.config.codec === track.codec && equalBytes(this.config.description as Uint8Array | undefined, track.description);
     if (same && this.decoder?.state === 'configured') return;
-    this.config = { codec: track.codec, description: track.description, codedWidth: track.width, codedHeight: track.height, optimizeForLatency: true };
+    // Without a description, WebCodecs reads H.264 as Annex B (the form MPEG-TS carries).
+    this.config = { codec: track.codec, optimizeForLatency: true, ...(track.description ? { description: track.description } : {}) };
     this.decoder ??= new VideoDecoder({
       output: (frame) => {
         this.decoded.push(frame);
@@ -112,7 +125,7 @@ export class FrameSource {
     this.needKey = true;
     const config = this.config;
     this.config = null;
-    if (config) this.configure({ codec: config.codec, description: config.description as Uint8Array, width: config.codedWidth ?? 0, height: config.codedHeight ?? 0, trackId: 0, timescale: 1, defaults: { duration: 0, size: 0, flags: 0 } });
+    if (config) this.configure({ codec: config.codec, description: (config.description as Uint8Array | undefined) ?? null, timescale: 1 });
   }
 
   close(): void {
@@ -128,6 +141,7 @@ export class FrameSource {
   }
 }
 
-function equalBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
-  return a !== undefined && a.byteLength === b.byteLength && a.every((byte, index) => byte === b[index]);
+function equalBytes(a: Uint8Array | undefined, b: Uint8Array | null): boolean {
+  if (!a || !b) return !a && !b;
+  return a.byteLength === b.byteLength && a.every((byte, index) => byte === b[index]);
 }

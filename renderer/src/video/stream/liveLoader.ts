@@ -15,6 +15,7 @@ import { blockingReloadUrl, PlaylistFormatError, readLivePlaylist, type LiveSegm
 export interface LoaderEvents {
   /** Every playlist loaded; `first` for the connection's first (a reconnect after "stale" compares its end). */
   playlist(window: LiveWindow, first: boolean): void;
+  /** `init`: the fMP4 init segment; null for MPEG-TS. */
   segment(segment: LiveSegment, bytes: Uint8Array, init: { url: string; bytes: Uint8Array } | null, joined: boolean): void;
   /** hls.js's vocabulary: see shared/video/streamFailure.ts. */
   error(error: { type: 'networkError' | 'mediaError' | 'otherError'; details: string; fatal: boolean; httpStatus?: number; fragmentBytesLoaded?: number }): void;
@@ -95,12 +96,12 @@ export class LiveLoader {
   }
 
   private async loadSegment(segment: LiveSegment, joined: boolean) {
-    if (segment.initUrl === null) throw new LoadFailure('unsupportedFormat', 0, 0);
-    // A new init segment is loaded beside the segment, not before it: one round trip less to the first picture.
+    // A new init segment (fMP4) is loaded beside the segment, not before it: one round trip less to the first picture.
     const initUrl = segment.initUrl;
-    const init = this.init?.url === initUrl ? null : fetchWithRetry(initUrl, 'frag', segmentLimits, this.abort.signal);
+    const init = initUrl === null || this.init?.url === initUrl ? null : fetchWithRetry(initUrl, 'frag', segmentLimits, this.abort.signal);
     const [bytes, initBytes] = await Promise.all([fetchWithRetry(segment.url, 'frag', segmentLimits, this.abort.signal), init]);
-    if (initBytes) this.init = { url: initUrl, bytes: initBytes };
+    if (initBytes && initUrl) this.init = { url: initUrl, bytes: initBytes };
+    if (initUrl === null) this.init = null;
     if (!this.stopped) this.events.segment(segment, bytes, this.init, joined);
   }
 

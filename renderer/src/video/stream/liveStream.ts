@@ -1,6 +1,7 @@
 import { Mp4FormatError, readInitSegment, readMediaSegment, type VideoTrackInfo } from '../../../../shared/video/fmp4';
 import { LivePacer } from '../../../../shared/video/livePacer';
-import { FrameSource } from './frameSource';
+import { readTsSegment, streamTypeH264, TsFormatError } from '../../../../shared/video/mpegts';
+import { FrameSource, type EncodedSample, type TrackConfig } from './frameSource';
 import { LiveLoader } from './liveLoader';
 import type { DrawnPicture, StreamEvent } from './wallProtocol';
 
@@ -13,6 +14,9 @@ import type { DrawnPicture, StreamEvent } from './wallProtocol';
  * again, errors, and the first playlist's end.
  */
 
+/** A stream this player cannot decode (not H.264): the tile hands it to a <video>. */
+class UnsupportedStream extends Error {}
+
 /** How far past the playing position samples go to the decoder: a little more than one drawing interval. */
 const decodeAheadUs = 250_000;
 
@@ -20,7 +24,8 @@ export class LiveStream {
   private readonly loader: LiveLoader;
   private readonly frames: FrameSource;
   private readonly pacer = new LivePacer();
-  private track: { initUrl: string; info: VideoTrackInfo } | null = null;
+  private fmp4Track: { initUrl: string; info: VideoTrackInfo } | null = null;
+  private tsCodec: string | null = null;
   private shown: VideoFrame | null = null;
   private shownUs = -1;
   /** When the last new picture came due (epoch ms), and its program time. */
@@ -54,21 +59,42 @@ export class LiveStream {
   }
 
   private append(programMs: number | null, durationMs: number, bytes: Uint8Array, init: { url: string; bytes: Uint8Array } | null, joined: boolean) {
-    if (this.closed || !init) return;
+    if (this.closed) return;
     const arrivedAt = this.now();
     try {
-      if (this.track?.initUrl !== init.url) this.track = { initUrl: init.url, info: readInitSegment(init.bytes) };
+      const { track, samples } = init ? this.readFmp4(init, bytes) : this.readTs(bytes);
       // Without program date-times, the picture is dated by its arrival: playing still works, latency is not known.
       const startMs = programMs ?? this.syntheticStart(arrivedAt, durationMs);
-      this.frames.append(this.track.info, readMediaSegment(bytes, this.track.info), startMs);
+      this.frames.append(track, samples, startMs);
       this.pacer.segmentArrived(startMs, startMs + durationMs, arrivedAt, joined);
       this.hasProgramTime = programMs !== null;
       if (this.shownUs < 0) this.wake();
     } catch (error) {
-      const unsupported = error instanceof Mp4FormatError && /not H\.264/.test(error.message);
-      if (unsupported) this.post({ kind: 'error', id: this.id, error: { type: 'otherError', details: 'unsupportedFormat', fatal: true } });
-      else this.post({ kind: 'error', id: this.id, error: { type: 'mediaError', details: 'fragParsingError', fatal: true } });
+      const unsupported = error instanceof UnsupportedStream;
+      this.post({ kind: 'error', id: this.id, error: { type: unsupported ? 'otherError' : 'mediaError', details: unsupported ? 'unsupportedFormat' : 'fragParsingError', fatal: true } });
     }
+  }
+
+  private readFmp4(init: { url: string; bytes: Uint8Array }, bytes: Uint8Array): { track: TrackConfig; samples: EncodedSample[] } {
+    try {
+      if (this.fmp4Track?.initUrl !== init.url) this.fmp4Track = { initUrl: init.url, info: readInitSegment(init.bytes) };
+    } catch (error) {
+      throw error instanceof Mp4FormatError && /not H\.264/.test(error.message) ? new UnsupportedStream() : error;
+    }
+    return { track: this.fmp4Track.info, samples: readMediaSegment(bytes, this.fmp4Track.info) };
+  }
+
+  /** MPEG-TS: H.264 in Annex B; the codec comes from the key frame's sequence parameter set. */
+  private readTs(bytes: Uint8Array): { track: TrackConfig; samples: EncodedSample[] } {
+    const video = readTsSegment(bytes);
+    if (video.streamType !== streamTypeH264) throw new UnsupportedStream();
+    this.tsCodec = video.codec ?? this.tsCodec;
+    if (!this.tsCodec) throw new TsFormatError('no sequence parameter set yet');
+    const samples = video.samples.map((sample, index) => {
+      const next = video.samples[index + 1];
+      return { pts: sample.pts, duration: next ? next.pts - sample.pts : (video.samples[index - 1] ? sample.pts - video.samples[index - 1]!.pts : 3_600), key: sample.key, data: sample.data };
+    });
+    return { track: { codec: this.tsCodec, description: null, timescale: 90_000 }, samples };
   }
 
   private hasProgramTime = true;
