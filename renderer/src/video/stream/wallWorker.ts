@@ -88,8 +88,13 @@ function close(id: number, keepPicture: boolean) {
   if (rect && !keepPicture) clear(rect);
   placements.delete(id);
   drawn.delete(id);
-  const last = keepPicture ? (stream?.current ?? null) : null;
-  if (!last) return stream?.close();
+  if (!keepPicture) return stream?.close();
+  // Always answered, with or without a picture: the window waits for it to let go of the tile.
+  const last = stream?.current ?? null;
+  if (!last) {
+    stream?.close();
+    return post({ kind: 'still', id, bitmap: null });
+  }
   void createImageBitmap(last)
     .catch(() => null)
     .then((bitmap) => {
