@@ -58,6 +58,8 @@ export class CanvasWall {
     const offscreen = this.canvas.transferControlToOffscreen();
     this.send({ kind: 'canvas', canvas: offscreen }, [offscreen]);
     this.worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
+    // The worker contains each stream's failures itself; anything that still escapes is a bug worth seeing.
+    this.worker.onerror = (event) => console.error('video wall worker:', event.message);
     this.resizeObserver.observe(this.matrix);
   }
 

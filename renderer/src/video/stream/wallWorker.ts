@@ -32,7 +32,14 @@ let tickCount = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 scope.onmessage = (event: MessageEvent<WindowMessage>) => {
-  const message = event.data;
+  try {
+    handle(event.data);
+  } finally {
+    schedule();
+  }
+};
+
+function handle(message: WindowMessage) {
   switch (message.kind) {
     case 'canvas':
       canvas = message.canvas;
@@ -63,8 +70,7 @@ scope.onmessage = (event: MessageEvent<WindowMessage>) => {
       void grab(message.id, message.request);
       break;
   }
-  schedule();
-};
+}
 
 function place(next: Placement[]) {
   const wanted = new Map(next.map((placement) => [placement.id, placement]));
@@ -121,16 +127,27 @@ function tick() {
   tickCount += 1;
   const fast = [...placements.values()].some((placement) => placement.fullRate && placement.rect);
   const smallDue = !fast || tickCount % Math.round(smallTileIntervalMs / fullRateIntervalMs) === 0;
-  for (const stream of streams.values()) {
+  try {
+    for (const stream of streams.values()) tickStream(stream, smallDue);
+    reportOncePerSecond();
+  } finally {
+    // Whatever one stream did, the clock goes on for the others.
+    schedule();
+  }
+}
+
+/** One stream's turn: its clock, and its picture if one is due. A failure is that stream's media error, no one else's. */
+function tickStream(stream: LiveStream, smallDue: boolean) {
+  try {
     const frame = stream.tick();
     const placement = placements.get(stream.id);
-    if (!frame || !placement?.rect || !context || (!placement.fullRate && !smallDue)) continue;
-    if (drawn.get(stream.id) === frame.timestamp) continue;
+    if (!frame || !placement?.rect || !context || (!placement.fullRate && !smallDue)) return;
+    if (drawn.get(stream.id) === frame.timestamp) return;
     drawFrame(stream, frame, placement.rect);
     drawn.set(stream.id, frame.timestamp);
+  } catch (error) {
+    post({ kind: 'error', id: stream.id, error: { type: 'mediaError', details: `draw: ${error instanceof Error ? error.message : String(error)}`, fatal: true } });
   }
-  reportOncePerSecond();
-  schedule();
 }
 
 /** The picture 1:1 when it nearly fits its box (shared/video/layout.ts, nativePictureSize), else scaled to fit, centred. */
