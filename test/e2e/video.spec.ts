@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Camera } from '../../shared/video/camera';
 import type { VideoState } from '../../shared/video/videoState';
-import type { VideoProbe } from '../../renderer/src/video/VideoWindow';
+import type { VideoProbe } from '../../renderer/src/video/videoProbe';
 import { coreClient } from '../support/coreClient';
 import { expect, test, type RunningWall } from './wallFixture';
 
