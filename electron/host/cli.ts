@@ -3,12 +3,14 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDemoOptions } from '../core/core';
+import { demoReferenceDir, readCameras } from '../core/demo/seed';
 import { createLogger, stderrSink } from '../core/runtime/logger';
 import { startSupervisedCore } from '../core/runtime/supervisor';
 import { startDemoCameras } from './media/demoCameras';
 import { drawTokens } from './access';
 import { startWebHost } from './webHost';
 import { readCameraFile } from './cameraImport';
+import { buildNetworkPolicy, cameraStreamUrls, readNetworkConfig } from './networkPolicy';
 
 /**
  * `npm run wall`: the browser wall. Starts the core in a worker thread and
@@ -22,6 +24,7 @@ const usage = `用法 / usage: npm run wall -- [options]
   --no-demo         do not load the embedded demo (the database must hold reference data)
   --reference <dir> load the room's own district, departments, categories and sources
                     (district.json, departments.json, categories.json, sources.json; see resources/demo)
+                    and network.json (camera gateways, platform: what the pages may reach)
   --cameras <file> the room's camera list (CSV or JSON; bad rows are listed by row number and left out)
   --feed-rate <n>   demo cases per minute (default 2, 0 = off; env GRIDWALL_DEMO_RATE)
   --shift-hours <n> how long a sign-in lasts before the operator signs in again (default 12)
@@ -80,7 +83,12 @@ async function main() {
     console.error(`摄像机清单 / camera list: ${cameraList.cameras.length} 台可用 / usable`);
     for (const problem of cameraList.problems) console.error(`  ${problem}`);
   }
+  const referenceDir = flags.reference ? resolve(flags.reference) : null;
+  // Read before anything starts: a bad network.json stops the start with the file and field named.
+  const listedCameras = cameraList?.cameras ?? readCameras(referenceDir ?? demoReferenceDir(resourcesDir));
+  const networkConfig = readNetworkConfig(referenceDir);
   const cameras = flags['no-demo'] ? null : await startDemoCameras(resourcesDir);
+  const networkPolicy = buildNetworkPolicy(networkConfig, cameraStreamUrls(listedCameras), cameras?.origin ?? null);
   const link = await startSupervisedCore({
     entry: new URL('../core/runtime/coreWorker.dev.mjs', import.meta.url),
     log: stderrSink,
@@ -91,7 +99,7 @@ async function main() {
       resourcesDir,
       demo: flags['no-demo'] ? null : { ...defaultDemoOptions, feedRatePerMinute: flags.feedRate },
       ...(cameras ? { cameraStreams: cameras.streams } : {}),
-      ...(flags.reference ? { referenceDir: resolve(flags.reference) } : {}),
+      ...(referenceDir ? { referenceDir } : {}),
       ...(cameraList ? { cameraList: cameraList.cameras } : {}),
     },
   });
@@ -104,6 +112,7 @@ async function main() {
     port: flags.port,
     lan: flags.lan,
     heartbeatMs: flags.heartbeatMs,
+    networkPolicy,
   });
   const urls = host.urls();
   if (flags.json) {

@@ -12,6 +12,7 @@ import type { Logger } from '../core/runtime/logger';
 import { audienceForToken, isLoopback, refusedFromNetwork, socketRefusal, type AccessTokens } from './access';
 import { streamFaults, type FaultSwitches, type StreamFault } from './media/liveHlsServer';
 import { serveLargeRequest } from './requestEndpoint';
+import { closedNetworkPolicy, securityHeaders, type NetworkPolicy } from './networkPolicy';
 import { serveStatic } from './staticFiles';
 import { serveWindowSocket, type WindowSocket } from './windowSocket';
 
@@ -28,6 +29,8 @@ export interface WebHostOptions {
   lan: boolean;
   /** Heartbeat and ping interval: a window that stops answering is dropped within two of them. Default 5 s. */
   heartbeatMs?: number;
+  /** What the pages may reach besides this host (camera gateways, the platform); default: nothing. */
+  networkPolicy?: NetworkPolicy;
 }
 
 /** Frames a little larger than the largest request a window sends over its socket (bigger ones come over HTTP). */
@@ -44,8 +47,10 @@ export async function startWebHost(options: WebHostOptions) {
   const heartbeatMs = options.heartbeatMs ?? 5_000;
   const windows = new Map<string, WindowSocket>();
   let connections = 0;
+  const headers = Object.entries(securityHeaders(options.networkPolicy ?? closedNetworkPolicy));
 
   const server = createServer((request, response) => {
+    for (const [name, value] of headers) response.setHeader(name, value);
     if (!options.lan && !isLoopback(request.socket.remoteAddress)) {
       response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end(refusedFromNetwork);
       return;
@@ -106,7 +111,7 @@ export async function startWebHost(options: WebHostOptions) {
     const refusal = socketRefusal(request, { lan: options.lan, tokens });
     if (refusal) {
       logger.warn('socket.refused', { reason: refusal.reason, from: request.socket.remoteAddress });
-      socket.end(`HTTP/1.1 ${refusal.status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${refusal.text}`);
+      socket.end(`HTTP/1.1 ${refusal.status}\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${refusal.text}`);
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
