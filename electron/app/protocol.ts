@@ -1,27 +1,7 @@
 import { net, protocol } from 'electron';
-import { resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { contentSecurityPolicy } from '../host/staticFiles';
-
-/**
- * Windows load the renderer from app://wall/, a privileged origin of our
- * own, rather than file:// (which would give every page the whole disk).
- */
-export const appScheme = 'app';
-export const appOrigin = `${appScheme}://wall`;
-
-/**
- * Whether a URL is one of our pages. Compared by scheme and host: for a
- * custom scheme, Node's URL gives the origin "null", so origins cannot be compared.
- */
-export function isAppUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === `${appScheme}:` && parsed.host === 'wall';
-  } catch {
-    return false;
-  }
-}
+import { contentTypeOf } from '../host/staticFiles';
+import { appRequestTarget, appScheme } from './appUrl';
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -30,15 +10,29 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function serveRenderer(rendererDir: string): void {
-  const root = resolve(rendererDir);
+/**
+ * Serves the built renderer on app://wall/. Every answer — a page, an asset,
+ * a 400 or a 404 — carries the security headers (the room's CSP, nosniff).
+ */
+export function serveRenderer(rendererDir: string, securityHeaders: Record<string, string>): void {
+  const refusal = (status: number) =>
+    new Response(status === 400 ? '请求地址无效 / Bad request' : '未找到 / Not found', {
+      status,
+      headers: { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' },
+    });
   protocol.handle(appScheme, async (request) => {
-    const url = new URL(request.url);
-    const file = resolve(root, `.${decodeURIComponent(url.pathname)}`);
-    if (url.host !== 'wall' || !file.startsWith(root + sep)) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).href);
+    const target = appRequestTarget(rendererDir, request.url);
+    if ('status' in target) return refusal(target.status);
+    let response: Response;
+    try {
+      response = await net.fetch(pathToFileURL(target.file).href);
+    } catch {
+      return refusal(404);
+    }
+    if (!response.ok) return refusal(404);
     const headers = new Headers(response.headers);
-    headers.set('content-security-policy', contentSecurityPolicy);
+    for (const [name, value] of Object.entries(securityHeaders)) headers.set(name, value);
+    headers.set('content-type', contentTypeOf(target.file));
     return new Response(response.body, { status: response.status, headers });
   });
 }
