@@ -37,7 +37,9 @@ const setupShortcut = { key: 'F12', control: true, shift: true };
 
 registerAppScheme();
 // One wall per machine: a second start brings the running wall forward (or its setup view, with --setup-wall).
-if (!app.requestSingleInstanceLock()) app.exit(0);
+// Exit code 3 tells the OS supervisor not to start it again (packaging/linux/gridwall.service).
+const primaryInstance = app.requestSingleInstanceLock();
+if (!primaryInstance) app.exit(3);
 Menu.setApplicationMenu(null);
 
 function connectedDisplays(): DisplayInfo[] {
@@ -169,4 +171,4 @@ function nativeBindingOption(): { nativeBinding?: string } {
 }
 
 app.on('window-all-closed', () => app.quit());
-void app.whenReady().then(main);
+if (primaryInstance) void app.whenReady().then(main);
