@@ -1,10 +1,10 @@
-import { BrowserWindow, type WebContents } from 'electron';
+import type { BrowserWindow, WebContents } from 'electron';
 import { join } from 'node:path';
 import type { Locale } from '../../shared/domain/names';
 import { orderDisplays, type DisplayInfo } from '../../shared/wall/profile';
 import { shellChannels } from '../../shared/wall/shellApi';
 import { appOrigin } from './appUrl';
-import { secureWebPreferences } from './wallWindows';
+import { createSecureWindow } from './secureWindow';
 
 export interface SetupWindowDeps {
   bundleDir: string;
@@ -32,20 +32,22 @@ export function createSetupWindows(deps: SetupWindowDeps) {
     overlays = orderDisplays(displays).map((display, index) => {
       const width = Math.min(480, display.bounds.width);
       const height = Math.min(360, display.bounds.height);
-      const overlay = new BrowserWindow({
-        x: Math.round(display.bounds.x + (display.bounds.width - width) / 2),
-        y: Math.round(display.bounds.y + (display.bounds.height - height) / 2),
-        width,
-        height,
-        frame: false,
-        resizable: false,
-        movable: false,
-        focusable: false,
-        skipTaskbar: true,
-        alwaysOnTop: true,
-        backgroundColor: '#0a0e13',
-        webPreferences: secureWebPreferences(null, false),
-      });
+      const overlay = createSecureWindow(
+        {
+          x: Math.round(display.bounds.x + (display.bounds.width - width) / 2),
+          y: Math.round(display.bounds.y + (display.bounds.height - height) / 2),
+          width,
+          height,
+          frame: false,
+          resizable: false,
+          movable: false,
+          focusable: false,
+          skipTaskbar: true,
+          alwaysOnTop: true,
+          backgroundColor: '#0a0e13',
+        },
+        { preload: null, devTools: false },
+      );
       // Above kiosk and fullscreen wall windows.
       overlay.setAlwaysOnTop(true, 'screen-saver');
       const query = new URLSearchParams({ lang: deps.locale, n: String(index + 1), size: `${display.bounds.width}×${display.bounds.height}` });
@@ -65,20 +67,22 @@ export function createSetupWindows(deps: SetupWindowDeps) {
       const area = display?.workArea ?? { x: 0, y: 0, width: 1280, height: 800 };
       const width = Math.min(1280, area.width);
       const height = Math.min(860, area.height);
-      setup = new BrowserWindow({
-        x: Math.round(area.x + (area.width - width) / 2),
-        y: Math.round(area.y + (area.height - height) / 2),
-        width,
-        height,
-        minWidth: 900,
-        minHeight: 600,
-        alwaysOnTop: true,
-        autoHideMenuBar: true,
-        backgroundColor: '#0a0e13',
-        title: '安排显示器 · 网格指挥墙 / Wall setup · GridWall',
-        ...(deps.iconPath ? { icon: deps.iconPath } : {}),
-        webPreferences: secureWebPreferences(join(deps.bundleDir, 'setupPreload.cjs'), deps.devTools),
-      });
+      setup = createSecureWindow(
+        {
+          x: Math.round(area.x + (area.width - width) / 2),
+          y: Math.round(area.y + (area.height - height) / 2),
+          width,
+          height,
+          minWidth: 900,
+          minHeight: 600,
+          alwaysOnTop: true,
+          autoHideMenuBar: true,
+          backgroundColor: '#0a0e13',
+          title: '安排显示器 · 网格指挥墙 / Wall setup · GridWall',
+          ...(deps.iconPath ? { icon: deps.iconPath } : {}),
+        },
+        { preload: join(deps.bundleDir, 'setupPreload.cjs'), devTools: deps.devTools },
+      );
       setup.setAlwaysOnTop(true, 'screen-saver');
       setup.on('closed', () => {
         setup = null;

@@ -1,4 +1,4 @@
-import { BrowserWindow, type WebContents, type WebPreferences } from 'electron';
+import type { WebContents } from 'electron';
 import { join } from 'node:path';
 import type { Locale } from '../../shared/domain/names';
 import type { WindowPlacement } from '../../shared/wall/placement';
@@ -8,35 +8,10 @@ import type { CoreLink } from '../core/runtime/link';
 import type { Logger } from '../core/runtime/logger';
 import { appPageOf, failurePageUrl, wallPageUrl } from './appUrl';
 import { forwardCoreStatus, forwardEvents } from './ipc';
+import { createSecureWindow } from './secureWindow';
 import type { ShellWindow, WindowOpener } from './wallKeeper';
 
 const wallBackground = '#0a0e13';
-
-/**
- * The web preferences of every window of the app: isolated, sandboxed, no
- * Node, web security on, no <webview>, no DevTools in the wall build, and
- * middle-click (Auxclick) off so no link opens a window by that route.
- */
-export function secureWebPreferences(preload: string | null, devTools: boolean): WebPreferences {
-  return {
-    ...(preload ? { preload } : {}),
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-    devTools,
-    disableBlinkFeatures: 'Auxclick',
-    // The wall is watched, not clicked: it must keep playing and updating when unfocused.
-    backgroundThrottling: false,
-  };
-}
 
 export interface WallWindowDeps {
   link: CoreLink;
@@ -55,16 +30,18 @@ export interface WallWindowDeps {
 export function electronWindowOpener(deps: WallWindowDeps): WindowOpener {
   return {
     open(spec, placement, hooks, failure) {
-      const window = new BrowserWindow({
-        ...placement.bounds,
-        ...modeOptions(placement),
-        backgroundColor: wallBackground,
-        autoHideMenuBar: true,
-        show: false,
-        title: '网格指挥墙 GridWall',
-        ...(deps.iconPath ? { icon: deps.iconPath } : {}),
-        webPreferences: secureWebPreferences(join(deps.bundleDir, 'preload.cjs'), deps.devTools),
-      });
+      const window = createSecureWindow(
+        {
+          ...placement.bounds,
+          ...modeOptions(placement),
+          backgroundColor: wallBackground,
+          autoHideMenuBar: true,
+          show: false,
+          title: '网格指挥墙 GridWall',
+          ...(deps.iconPath ? { icon: deps.iconPath } : {}),
+        },
+        { preload: join(deps.bundleDir, 'preload.cjs'), devTools: deps.devTools },
+      );
       const contents = window.webContents;
       // All windows of the app are one console: an operator signs in once, at any of them.
       const session: Session = { connectionId: `window-${contents.id}`, consoleId: 'this-console', role: spec.role, audience: spec.audience, locale: deps.locale };

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { CspEvaluator, CspParser, Version } from '@doyensec/csp-evaluator';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inProcessLink } from '../../electron/core/runtime/link';
@@ -94,6 +95,37 @@ describe('the room network policy', () => {
     expect(() => readNetworkConfig(unknownField)).toThrow(/network\.json/);
     const notJson = folderWith({ 'network.json': '{ cameraGateways: [' });
     expect(() => readNetworkConfig(notJson)).toThrow(/基础数据文件 .*network\.json 无效/);
+  });
+});
+
+describe('the policy as a CSP evaluator reads it', () => {
+  // The evaluator electronegativity uses; its severities: 10 high, 30 medium, 40 high-maybe, 50 medium-maybe.
+  const findingsOf = (policy: string) => new CspEvaluator(new CspParser(policy).csp, Version.CSP3).evaluate().map((finding) => [finding.severity, finding.directive, finding.value]);
+
+  it("finds nothing high or medium in the header policy with HTTPS gateways; plain-HTTP gateways are flagged as such, and nothing else", () => {
+    const https = contentSecurityPolicy(buildNetworkPolicy({ cameraGateways: ['https://gw.room.local:8443'], platform: 'https://platform.district.gov.cn', openExternal: [] }, []));
+    // Only the reminder that 'self' must not serve JSONP or uploads (the wall's origin serves its own bundle only).
+    expect(findingsOf(https)).toEqual([[50, 'script-src', "'self'"]]);
+    const http = contentSecurityPolicy(buildNetworkPolicy({ cameraGateways: ['http://10.0.0.5:8888'], platform: null, openExternal: [] }, []));
+    expect(findingsOf(http).filter(([severity]) => (severity as number) < 50)).toEqual([
+      [30, 'img-src', 'http://10.0.0.5:8888'],
+      [30, 'media-src', 'http://10.0.0.5:8888'],
+      [30, 'connect-src', 'http://10.0.0.5:8888'],
+    ]);
+  });
+
+  it('every page carries the part of the policy that never depends on the room, and nothing that would block the gateways', () => {
+    const renderer = new URL('../../renderer/', import.meta.url);
+    const pages = readdirSync(renderer).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThanOrEqual(7);
+    for (const page of pages) {
+      const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(readFileSync(new URL(page, renderer), 'utf8'));
+      expect(meta, page).not.toBeNull();
+      const policy = meta![1]!;
+      for (const directive of ["script-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-src 'none'"]) expect(policy, page).toContain(directive);
+      // Both policies apply: a default-src, media-src or connect-src here would block the room's gateways.
+      expect(policy, page).not.toMatch(/default-src|media-src|connect-src|img-src/);
+    }
   });
 });
 
