@@ -35,6 +35,9 @@ const supervised = app.commandLine.hasSwitch('supervised');
 const devTools = !app.isPackaged && app.commandLine.hasSwitch('devtools');
 const setupShortcut = { key: 'F12', control: true, shift: true };
 
+// Another user-data folder (a second wall profile on one PC, the tests): set before anything, the single-instance lock included, uses it.
+const userDataDir = app.commandLine.getSwitchValue('user-data-dir');
+if (userDataDir) app.setPath('userData', userDataDir);
 registerAppScheme();
 // One wall per machine: a second start brings the running wall forward (or its setup view, with --setup-wall).
 // Exit code 3 tells the OS supervisor not to start it again (packaging/linux/gridwall.service).

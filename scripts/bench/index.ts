@@ -1,5 +1,6 @@
 import { commandsBench } from './commands';
 import { queueBench } from './queue';
+import { shellBench } from './shell';
 import { syncBench } from './sync';
 import { videoBench } from './video';
 
@@ -8,4 +9,5 @@ export const benches: Record<string, () => Promise<Record<string, number | strin
   queue: queueBench,
   video: videoBench,
   commands: commandsBench,
+  shell: shellBench,
 };

@@ -15,12 +15,19 @@ export interface RecoveryPolicy {
   pingEveryMs: number;
 }
 
+/**
+ * A window must be back within 5 s of going wrong: re-created at once the
+ * first time (then after 1 s, 2 s), and a page silent for 2 s is hung — well
+ * above the longest legitimate main-thread stall measured here (a large map
+ * update in software rendering, about 1.1 s), and leaving 2.5 s for the new
+ * page to load and draw (docs/BENCHMARKS.md, shell).
+ */
 export const defaultRecoveryPolicy: RecoveryPolicy = {
-  delaysMs: [250, 1_000, 2_000],
+  delaysMs: [0, 1_000, 2_000],
   maxCrashes: 4,
   windowMs: 5 * 60_000,
-  hangAfterMs: 3_000,
-  pingEveryMs: 1_000,
+  hangAfterMs: 2_000,
+  pingEveryMs: 500,
 };
 
 /** Why a window is being recovered. Electron's `render-process-gone` reasons, plus a hang the shell noticed itself. */
