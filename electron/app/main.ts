@@ -126,7 +126,12 @@ async function main(): Promise<void> {
   screen.on('display-added', displaysChanged);
   screen.on('display-removed', displaysChanged);
   screen.on('display-metrics-changed', displaysChanged);
-  app.on('second-instance', (_event, argv) => (argv.includes('--setup-wall') ? openSetup() : BrowserWindow.getAllWindows()[0]?.focus()));
+  // A second start: the setup view if asked for, else the operator's console (the queue) comes forward.
+  const focusConsole = () => {
+    const windows = BrowserWindow.getAllWindows();
+    (windows.find((window) => window.webContents.getURL().includes('/queue.html')) ?? windows[0])?.focus();
+  };
+  app.on('second-instance', (_event, argv) => (argv.includes('--setup-wall') ? openSetup() : focusConsole()));
   app.on('web-contents-created', (_event, contents) =>
     contents.on('before-input-event', (event, input) => {
       if (input.type === 'keyDown' && input.key === setupShortcut.key && input.control === setupShortcut.control && input.shift === setupShortcut.shift) {
