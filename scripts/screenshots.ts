@@ -3,6 +3,7 @@
 import { chromium } from '@playwright/test';
 import { chromiumArgs, systemChromium } from '../test/support/chromium';
 import { startWallProcess } from '../test/support/wallProcess';
+import { presentationScreenshots } from './screenshotsPresentation';
 
 const wall = await startWallProcess();
 const browser = await chromium.launch({ executablePath: systemChromium(), args: chromiumArgs });
@@ -36,6 +37,7 @@ try {
       await page.screenshot({ path: `docs/screenshots/command${english ? '-en' : ''}.png` });
     }
   }
+  await presentationScreenshots(wall, browser, english);
 } finally {
   await browser.close();
   await wall.stop();

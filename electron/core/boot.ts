@@ -64,13 +64,16 @@ export function bootCore(options: CoreOptions, clock: () => number, logger: Logg
 
 function loadRoomReference(db: Db, options: CoreOptions, clock: () => number, logger: Logger): ReferenceData {
   let referenceData = loadReferenceData(db);
-  // The demo refreshes data it gained later (the lexicon) in databases made before it existed.
-  const demoNeedsIt = options.demo && (!referenceData || referenceData.lexicon.length === 0);
-  const folder = options.referenceDir ?? (demoNeedsIt ? demoReferenceDir(options.resourcesDir) : null);
+  // A room's folder replaces what is stored; the demo follows its own files, so a demo database made by an
+  // earlier version gains what they gained since (a larger lexicon, say).
+  const folder = options.referenceDir ?? (options.demo ? demoReferenceDir(options.resourcesDir) : null);
   if (folder) {
-    referenceData = readReferenceFolder(folder);
-    saveReferenceData(db, referenceData, clock());
-    logger.info('reference.loaded', { folder });
+    const fresh = readReferenceFolder(folder);
+    if (JSON.stringify(fresh) !== JSON.stringify(referenceData)) {
+      saveReferenceData(db, fresh, clock());
+      logger.info('reference.loaded', { folder });
+    }
+    referenceData = fresh;
   }
   if (!referenceData) {
     throw new Error(

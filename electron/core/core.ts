@@ -18,6 +18,7 @@ import { roomHandlers } from './handlers/roomHandlers';
 import { sessionHandlers } from './handlers/sessionHandlers';
 import { combineHandlers, type CoreServices, type Unserved } from './handlers/types';
 import { videoHandlers } from './handlers/videoHandlers';
+import { presentationHandlers } from './handlers/presentationHandlers';
 import { createRefusals } from './refusals';
 import { DisposableStore } from './runtime/disposables';
 import { createEventHub, type EventHub } from './runtime/eventHub';
@@ -29,6 +30,7 @@ import { roomAudit, type Actor } from './services/actors';
 import { createAttachmentService } from './services/attachments';
 import { createCaseService } from './services/caseService';
 import { createCommandService } from './services/commandService';
+import { createPresentationService } from './services/presentation/presentationService';
 import { createVideoWall, type VideoWall } from './services/videoWall';
 import { createWallService } from './services/wallService';
 import { createSessions, defaultSignInHours, type Session } from './sessions';
@@ -133,6 +135,23 @@ function createServices(options: CoreOptions, booted: Booted, runtime: Runtime, 
       ...booted.operators.list().map((operator) => [operator.id, operator.name] as [string, string]),
     ]);
   };
+  const attachments = createAttachmentService({ db, cases: store, clock, names: () => actorNames('zh-CN') });
+  const presentation = runtime.disposables.add(
+    'presentation',
+    createPresentationService({
+      db,
+      store,
+      reference: booted.referenceData,
+      slotPlan: booted.videoPlan?.plan ?? demoSlotPlan(booted.cameras),
+      attachments,
+      wall,
+      hub,
+      audit,
+      clock,
+      onUnexpected: runtime.onUnexpected,
+    }),
+    (service) => service.close(),
+  );
   const videoForCommands = {
     cameraOn: (screen: number) => booted.cameras.find((camera) => camera.id === video.state.tiles.find((tile) => tile.screen === screen)?.cameraId) ?? null,
     place: (screen: number, cameraId: string, actor: Actor) => void video.place(screen, cameraId, actor),
@@ -140,7 +159,8 @@ function createServices(options: CoreOptions, booted: Booted, runtime: Runtime, 
   return {
     store,
     cases,
-    attachments: createAttachmentService({ db, cases: store, clock, names: () => actorNames('zh-CN') }),
+    attachments,
+    presentation,
     commands: createCommandService({ cases, store, reference: () => booted.reference, cameras: () => booted.cameras, wall, video: videoForCommands, translators, clock }),
     wall,
     video,
@@ -180,7 +200,7 @@ function assemble(options: CoreOptions, booted: Booted, runtime: Runtime) {
   const requestLog = createRequestLog(booted.store.statements);
   startHousekeeping(requestLog, services, onUnexpected, disposables);
 
-  const modules = [sessionHandlers(services), caseHandlers(services), videoHandlers(services), roomHandlers(services), reportHandlers(services), commandHandlers(services)];
+  const modules = [sessionHandlers(services), caseHandlers(services), videoHandlers(services), roomHandlers(services), reportHandlers(services), commandHandlers(services), presentationHandlers(services)];
   // Fails to compile when a request of the contract has no handler (and names it).
   const everyRequestServed: [Unserved<typeof modules>] extends [never] ? true : Unserved<typeof modules> = true;
   void everyRequestServed;

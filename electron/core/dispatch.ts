@@ -1,5 +1,5 @@
 import { ZodError, type z } from 'zod';
-import { argsSchemaOf, isCommand, isQuery, type RequestName } from '../../shared/contract/contract';
+import { argsSchemaOf, isCommand, isQuery, presentationRequests, presentingConsoleRequests, type RequestName } from '../../shared/contract/contract';
 import { requestIdOf, RequestMessageSchema, windowInputKinds, type InputKind, type ResponseMessage } from '../../shared/contract/messages';
 import { nestsDeeperThan } from '../../shared/contract/shape';
 import type { Audience } from '../../shared/domain/case';
@@ -63,6 +63,10 @@ export function createDispatch(deps: {
     if (isCommand(name) && session.audience === 'public') {
       logger.warn('request.refused', { reason: 'readOnly', name, role: session.role });
       return refuse('readOnly');
+    }
+    if (deps.audienceOf(session) === 'public' && !mayAskWhilePresenting(session, name)) {
+      logger.warn('request.refused', { reason: 'presentationOnly', name, role: session.role });
+      return refuse('presentationOnly');
     }
     const parsed = (argsSchemaOf(name) as z.ZodType).safeParse(args ?? {});
     if (!parsed.success) {
@@ -135,6 +139,17 @@ export function createDispatch(deps: {
       }
     },
   };
+}
+
+/**
+ * A window that shows the presentation may ask only for the presentation
+ * (an allow-list); an operator's wall window may also sign in and out and
+ * steer the wall and the tour, so the hotkey that entered presentation
+ * leaves it from the same window.
+ */
+function mayAskWhilePresenting(session: Session, name: RequestName): boolean {
+  if ((presentationRequests as readonly string[]).includes(name)) return true;
+  return session.audience === 'operator' && (presentingConsoleRequests as readonly string[]).includes(name);
 }
 
 function sampleOf(raw: unknown): string {

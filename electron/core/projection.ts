@@ -1,6 +1,8 @@
 import type { TimelineEntry } from '../../shared/contract/contract';
 import type { EventMessage } from '../../shared/contract/messages';
 import type { Audience, Case } from '../../shared/domain/case';
+import { percent, type Fraction } from '../../shared/domain/kpi';
+import type { VisibleCount, VisiblePercent } from '../../shared/presentation/figures';
 
 /**
  * What each audience may receive, written once. Operators see everything.
@@ -65,8 +67,31 @@ export function projectTimeline(entries: readonly TimelineEntry[], audience: Aud
 /** Photos may show people: only operators receive them. */
 export const mayReceivePictures = (audience: Audience) => audience === 'operator';
 
-/** Events, projected the same way before a host sends them to a window. */
-export function projectEvent<M extends EventMessage>(message: M, audience: Audience): M {
-  if (audience === 'operator' || message.event !== 'case.changed') return message;
-  return { ...message, payload: { ...message.payload, case: publicCase(message.payload.case) } };
+/** Below this many cases a count or a rate can point at a person (a grid, a day): visitors see "<3" or nothing. */
+export const smallestPublicCount = 3;
+
+/** A count for visitors: 1 and 2 read "<3"; 0 and 3 on are exact. */
+export function publicCount(count: number): VisibleCount {
+  return count > 0 && count < smallestPublicCount ? '<3' : count;
+}
+
+/** A rate for visitors, in percent: withheld when it rests on fewer than 3 cases. */
+export function publicPercent(rate: Fraction): VisiblePercent {
+  return rate.denominator < smallestPublicCount ? null : percent(rate);
+}
+
+/**
+ * Events, projected the same way before a host sends them to a window. A
+ * public window hears that a case or the video wall changed — with the
+ * case's major category, so the live counts move — but nothing of the case
+ * (not even its place or number): "new cases appear as counts and
+ * categories, never as details". Its event numbers stay gap-free.
+ */
+export function projectEvent(message: EventMessage, audience: Audience): EventMessage {
+  if (audience === 'operator') return message;
+  if (message.event === 'case.changed') {
+    return { event: 'presentation.pulse', seq: message.seq, payload: { kind: 'case', majorCode: message.payload.case.categoryCode.slice(0, 3) } };
+  }
+  if (message.event === 'video.changed') return { event: 'presentation.pulse', seq: message.seq, payload: { kind: 'video', majorCode: null } };
+  return message;
 }

@@ -54,11 +54,17 @@ export function socketRefusal(
   }
   const url = new URL(request.url ?? '/', 'http://host');
   if (url.pathname !== '/ws') return { status: '404 Not Found', reason: 'path', text: 'Not found' };
-  if (!audienceForToken(options.tokens, url.searchParams.get('token'))) {
+  const audience = audienceForToken(options.tokens, url.searchParams.get('token'));
+  if (!audience) {
     return { status: '401 Unauthorized', reason: 'token', text: '令牌无效或缺失。/ Missing or wrong token.' };
   }
-  if (!WindowRoleSchema.safeParse(url.searchParams.get('role')).success) {
+  const role = WindowRoleSchema.safeParse(url.searchParams.get('role'));
+  if (!role.success) {
     return { status: '400 Bad Request', reason: 'role', text: `role must be one of ${windowRoles.join(', ')}` };
+  }
+  // The visitors' token opens presentation windows only: never a queue, a map or the camera matrix.
+  if (audience === 'public' && role.data !== 'presentation') {
+    return { status: '403 Forbidden', reason: 'presentationToken', text: '展示令牌只能打开成果展示窗口。/ The presentation token opens presentation windows only.' };
   }
   return null;
 }

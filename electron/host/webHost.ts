@@ -4,7 +4,7 @@ import { WebSocketServer } from 'ws';
 import { maxSocketRequestBytes } from '../../shared/contract/limits';
 import type { Audience } from '../../shared/domain/case';
 import { parseLocale } from '../../shared/i18n/index';
-import { windowRoles, type WindowRole } from '../../shared/wall/roles';
+import { wallRoles, type WindowRole } from '../../shared/wall/roles';
 import type { Session } from '../core/core';
 import type { CoreLink } from '../core/runtime/link';
 import type { SupervisedCoreLink } from '../core/runtime/supervisor';
@@ -150,8 +150,8 @@ export async function startWebHost(options: WebHostOptions) {
     address: address.address,
     urls(host = '127.0.0.1') {
       const base = `http://${host}:${address.port}`;
-      const operatorUrls = Object.fromEntries(windowRoles.map((role) => [role, `${base}/${role}.html?token=${tokens.operator}`])) as Record<WindowRole, string>;
-      return { ...operatorUrls, presentation: `${base}/video.html?token=${tokens.presentation}` };
+      const operatorUrls = Object.fromEntries(wallRoles.map((role) => [role, `${base}/${role}.html?token=${tokens.operator}`])) as Record<(typeof wallRoles)[number], string>;
+      return { ...operatorUrls, presentation: `${base}/presentation.html?token=${tokens.presentation}` };
     },
     async close() {
       clearInterval(keepalive);

@@ -1,4 +1,5 @@
 import { commandsBench } from './commands';
+import { presentBench } from './present';
 import { queueBench } from './queue';
 import { shellBench } from './shell';
 import { syncBench } from './sync';
@@ -10,4 +11,5 @@ export const benches: Record<string, () => Promise<Record<string, number | strin
   video: videoBench,
   commands: commandsBench,
   shell: shellBench,
+  present: presentBench,
 };

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Locale } from '../domain/names';
-import type { Ambiguity, CaseRef, Parse } from './parser';
+import type { Ambiguity, CaseRef, Parse } from './parseResult';
+import { recentSerialDays } from './resolveCase';
 
 /**
  * The one line the bar reads back before anything acts: what will be done,
@@ -17,7 +18,14 @@ export interface ReadBackOptions {
 
 export function readBack(parse: Parse, t: TFunction, options: ReadBackOptions = { locale: 'zh-CN' }): string {
   const parts: string[] = [];
-  const caseText = (ref: CaseRef | null) => (ref === null ? '' : ref.kind === 'selected' ? t('commands.selected') : t('commands.caseNumber', { number: ref.number }));
+  const caseText = (ref: CaseRef | null) => {
+    if (ref === null) return '';
+    if (ref.kind === 'selected') return t('commands.selected');
+    if (ref.kind === 'serial') return t('commands.serial', { serial: String(ref.serial).padStart(4, '0') });
+    // A serial resolved to another day says so: today's was meant more often.
+    return t('commands.caseNumber', { number: ref.number }) + (ref.serial !== undefined && ref.today === false ? t('commands.notToday') : '');
+  };
+  const urgent = () => (parse.urgency !== 'urgent' ? '' : parse.urgencyFrom === 'category' ? t('commands.urgentByCategory') : t('commands.urgent'));
   const separator = options.locale === 'en' ? ', ' : '，';
   const departments = () => {
     const fallback = parse.kind === 'newCase' && parse.category ? options.defaultLeadName?.(parse.category.code) : null;
@@ -36,14 +44,12 @@ export function readBack(parse: Parse, t: TFunction, options: ReadBackOptions = 
       if (parse.screen !== null) parts.push(t('commands.screen', { screen: parse.screen }));
       if (parse.category) parts.push(`${parse.category.major}/${parse.category.minor}`);
       if (parse.count !== null) parts.push(t('commands.count', { count: parse.count }));
-      parts.push(departments());
-      if (parse.urgency === 'urgent') parts.push(t('commands.urgent'));
+      parts.push(departments(), urgent());
       break;
     }
     case 'dispatch':
     case 'assist':
-      parts.push(caseText(parse.caseRef), departments());
-      if (parse.urgency === 'urgent') parts.push(t('commands.urgent'));
+      parts.push(caseText(parse.caseRef), departments(), urgent());
       break;
     case 'supervise':
       parts.push(caseText(parse.caseRef), parse.level === null ? t('commands.levelUp') : t('commands.level', { level: parse.level }));
@@ -81,7 +87,7 @@ export function readBack(parse: Parse, t: TFunction, options: ReadBackOptions = 
     ...parse.ambiguities.map((item) => ambiguityText(item, t)),
     parse.unknownWords.length ? t('commands.unknown', { words: parse.unknownWords.join(options.locale === 'en' ? ', ' : '、') }) : '',
   ].filter(Boolean);
-  if (parse.error) notes.unshift(t(`commands.errors.${parse.error.code}`, { detail: parse.error.detail ?? '' }));
+  if (parse.error) notes.unshift(t(`commands.errors.${parse.error.code}`, { detail: parse.error.detail ?? '', days: recentSerialDays }));
   if (notes.length && options.notes !== false) line = [line, ...notes].filter(Boolean).join(options.locale === 'en' ? ' — ' : ' —— ');
   return line;
 }

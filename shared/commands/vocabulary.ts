@@ -3,12 +3,16 @@ import { pinyin } from 'pinyin-pro';
 import type { DistrictGeography } from '../domain/district';
 import type { Name } from '../domain/names';
 import type { Category, Department } from '../domain/organisation';
-import type { Lexicon } from './lexicon';
+import type { SpanTracker } from './spans';
+import { compileCombinations, isCategoryWords, isDepartmentWords, type Combination, type Lexicon } from './lexicon';
 
-export type EntryKind = 'department' | 'place' | 'road' | 'grid' | 'category' | 'camera';
+export type EntryKind = 'department' | 'place' | 'road' | 'grid' | 'subDistrict' | 'category' | 'camera';
 
 /** How a word was recognised; shown to the operator when a match is not exact. */
-export type MatchReason = 'name' | 'shortName' | 'alias' | 'word' | 'pinyin' | 'initials' | 'fuzzy';
+export type MatchReason = 'name' | 'shortName' | 'alias' | 'word' | 'pinyin' | 'initials' | 'fuzzy' | 'serial';
+
+/** Lower is stronger: a room's own unit named by its name beats another unit's alias ("联勤" when the room has a 联勤队). */
+export const reasonRank: Record<MatchReason, number> = { name: 0, shortName: 0, alias: 1, word: 1, pinyin: 2, initials: 2, fuzzy: 3, serial: 0 };
 
 export interface VocabularyEntry {
   kind: EntryKind;
@@ -25,7 +29,7 @@ export interface Form {
 
 export interface VocabularySource {
   departments: readonly Department[];
-  geography: Pick<DistrictGeography, 'places' | 'roads' | 'grids'>;
+  geography: Pick<DistrictGeography, 'places' | 'roads' | 'grids'> & Partial<Pick<DistrictGeography, 'subDistricts'>>;
   categories: readonly Category[];
   lexicon: Lexicon;
   cameras?: readonly { id: string; name: Name }[];
@@ -38,12 +42,16 @@ export interface VocabularySource {
  *    scanned once, left to right, trying only forms that can start there;
  *  - `latin`: pinyin and pinyin initials of the Chinese names, for typing
  *    `cg` or `chengguan` for 城管 on a keyboard without an IME;
- *  - `fuzzyKeys`: the longer Latin keys, for one or two typos.
+ *  - `fuzzyKeys`: the longer Latin keys, for one or two typos;
+ *  - `combinations`: the lexicon's words said together ("停了一辆货车").
  */
 export interface Vocabulary {
   byFirst: Map<string, Form[]>;
   latin: Map<string, Form[]>;
   fuzzyKeys: string[];
+  combinations: (Combination & { entry: VocabularyEntry })[];
+  /** For each word of a combination, the longer combination words that contain it: "车" is not said inside "电瓶车". */
+  containers: Map<string, { text: string; offset: number }[]>;
   entries: VocabularyEntry[];
   categories: Map<string, Category>;
   departments: Map<string, Department>;
@@ -138,20 +146,38 @@ export function buildVocabulary(source: VocabularySource): Vocabulary {
   for (const grid of source.geography.grids) {
     add({ kind: 'grid', id: grid.id, name: grid.name }, [{ text: grid.code, why: 'alias' }, ...aliases([grid.name.en])], []);
   }
+  // "彭浦新村街道" is a place when said whole: it must not read as the sub-district office ("街道").
+  for (const subDistrict of source.geography.subDistricts ?? []) {
+    add({ kind: 'subDistrict', id: subDistrict.id, name: subDistrict.name }, aliases([subDistrict.name.en]), []);
+  }
+  const entryIndex = new Map(entries.map((entry) => [`${entry.kind}\u0000${entry.id}`, entry]));
+  const entryOf = (kind: EntryKind, id: string) => entryIndex.get(`${kind}\u0000${id}`);
   // "天目路" / "Tianmu Road" said without its direction: every road it could be (an ambiguity when there are two).
   const written = new Set([...byFirst.values()].flat().map((form) => form.text));
   for (const road of source.geography.roads) {
-    const entry = entries.find((item) => item.kind === 'road' && item.id === road.id)!;
+    const entry = entryOf('road', road.id)!;
     for (const text of withoutDirection(road.name).flatMap(spellings)) if (!written.has(text.toLowerCase())) addForm(text, entry, 'alias');
   }
   const categories = new Map(source.categories.map((category) => [category.code, category]));
-  for (const category of source.categories) add({ kind: 'category', id: category.code, name: category.name }, [], []);
-  const categoryEntries = new Map(entries.filter((entry) => entry.kind === 'category').map((entry) => [entry.id, entry]));
-  for (const item of source.lexicon) {
-    const entry = categoryEntries.get(item.code);
-    if (!entry) continue; // a word for a category this room does not use
-    for (const text of [...item.zh, ...item.en]) addForm(text, entry, 'word');
+  for (const category of source.categories) {
+    const entry: VocabularyEntry = { kind: 'category', id: category.code, name: category.name };
+    add(entry, [], []);
+    entryIndex.set(`category\u0000${category.code}`, entry);
   }
+  // Words for a category or a department this room does not have are left out.
+  for (const item of source.lexicon.filter(isCategoryWords)) {
+    const entry = entryOf('category', item.code);
+    if (entry) for (const text of [...item.zh, ...item.en]) addForm(text, entry, 'word');
+  }
+  for (const item of source.lexicon.filter(isDepartmentWords)) {
+    const entry = entryOf('department', item.department);
+    if (entry) for (const text of [...item.zh, ...item.en]) addForm(text, entry, 'word');
+  }
+  namePlacesAfterTheirProblem(byFirst);
+  const combinations = compileCombinations(source.lexicon).flatMap((combination) => {
+    const entry = entryOf('category', combination.code);
+    return entry ? [{ ...combination, entry }] : [];
+  });
   for (const camera of source.cameras ?? []) add({ kind: 'camera', id: camera.id, name: camera.name }, [], [camera.name.zh]);
 
   for (const forms of byFirst.values()) forms.sort((a, b) => b.text.length - a.text.length);
@@ -163,10 +189,45 @@ export function buildVocabulary(source: VocabularySource): Vocabulary {
     byFirst,
     latin,
     fuzzyKeys: [...latin.keys()].filter((key) => key.length >= 5),
+    combinations,
+    containers: containersOf(combinations),
     entries,
     categories,
     departments: new Map(source.departments.map((department) => [department.id, department])),
   };
+}
+
+/**
+ * A place named after the problem it is known for ("光复路鬼市", "光复路早市")
+ * names that problem too, as "鬼市" alone does: its written form gets the
+ * category besides the place.
+ */
+function namePlacesAfterTheirProblem(byFirst: Map<string, Form[]>): void {
+  const problems = new Map<string, Form>();
+  for (const forms of byFirst.values()) for (const form of forms) if (form.entry.kind === 'category' && form.text.length >= 2) problems.set(form.text, form);
+  for (const forms of byFirst.values()) {
+    for (const form of [...forms]) {
+      if (form.entry.kind !== 'place') continue;
+      for (let start = 1; start <= form.text.length - 2; start++) {
+        const problem = problems.get(form.text.slice(start));
+        if (!problem || forms.some((other) => other.text === form.text && other.entry === problem.entry)) continue;
+        forms.push({ text: form.text, entry: problem.entry, why: 'word' });
+        break;
+      }
+    }
+  }
+}
+
+/** Where each combination word occurs inside a longer combination word ("车" in "电瓶车"); names are found before combinations, so they need no entry. */
+function containersOf(combinations: readonly Combination[]): Map<string, { text: string; offset: number }[]> {
+  // A few hundred words at most: comparing each with each is cheap and plain.
+  const words = [...new Set(combinations.flatMap((combination) => combination.groups.flat()))];
+  const offsets = (word: string, text: string) => {
+    const found: number[] = [];
+    for (let offset = text.indexOf(word); offset >= 0; offset = text.indexOf(word, offset + 1)) found.push(offset);
+    return found;
+  };
+  return new Map(words.map((word) => [word, words.filter((text) => text.length > word.length).flatMap((text) => offsets(word, text).map((offset) => ({ text, offset })))]));
 }
 
 export interface Found {
@@ -183,11 +244,11 @@ const wordCharacter = /[a-z0-9]/;
  * Latin forms must stand as whole words ("jj" is not found inside "jjj").
  * Every entry sharing the winning text is kept: "鬼市" is a place and a problem.
  */
-export function scanForms(text: string, vocabulary: Vocabulary, taken: boolean[]): Found[] {
+export function scanForms(text: string, vocabulary: Vocabulary, spans: SpanTracker): Found[] {
   const lower = text.toLowerCase();
   const found: Found[] = [];
   for (let index = 0; index < lower.length; ) {
-    if (taken[index]) {
+    if (spans.isTaken(index)) {
       index++;
       continue;
     }
@@ -197,7 +258,7 @@ export function scanForms(text: string, vocabulary: Vocabulary, taken: boolean[]
       if (best.length && form.text.length < best[0]!.text.length) break;
       if (!lower.startsWith(form.text, index)) continue;
       const end = index + form.text.length;
-      if (taken.slice(index, end).some(Boolean)) continue;
+      if (!spans.isFree({ start: index, end })) continue;
       if (isLatin(form.text)) {
         const before = lower[index - 1];
         const after = lower[end];
@@ -211,7 +272,7 @@ export function scanForms(text: string, vocabulary: Vocabulary, taken: boolean[]
     }
     const end = index + best[0]!.text.length;
     found.push({ start: index, end, text: text.slice(index, end), forms: best });
-    for (let position = index; position < end; position++) taken[position] = true;
+    spans.take({ start: index, end });
     index = end;
   }
   return found;

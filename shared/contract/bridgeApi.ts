@@ -59,6 +59,12 @@ export const preloadRequestNames = [
   'video.setClock',
   'command.run',
   'command.undo',
+  'presentation.state',
+  'presentation.view',
+  'presentation.picture',
+  'presentation.setup',
+  'presentation.tour',
+  'presentation.highlight',
 ] as const satisfies readonly RequestName[];
 
 type Missing = Exclude<RequestName, (typeof preloadRequestNames)[number]>;

@@ -11,6 +11,8 @@ import type { Binding } from '../commands/keymap';
 import type { Camera } from '../video/camera';
 import { VideoStateSchema, type VideoCoverage, type VideoState } from '../video/videoState';
 import { WallStateSchema, type WallState } from '../wall/wallState';
+import { PresentationViewSchema, TourActionSchema, TourSchema, type Tour } from '../presentation/tour';
+import type { PresentationFigures } from '../presentation/figures';
 
 /**
  * The contract between the core and every window. Each query and command has
@@ -199,6 +201,8 @@ export interface CaseListSnapshot {
 export interface SessionInfo {
   role: WindowRole;
   audience: Audience;
+  /** This window shows the presentation now (a presentation window, or a wall window while the wall presents): it may read only the presentation. */
+  presenting: boolean;
   serverTime: number;
   seq: number;
   demo: boolean;
@@ -237,6 +241,37 @@ export interface Keymap {
   problems: string[];
 }
 
+/** A closed case the duty director chose to show visitors, with the pictures released for it (operators' view). */
+export interface HighlightChoice {
+  caseId: number;
+  number: string;
+  categoryCode: string;
+  closedAt: number | null;
+  /** Attachment ids released as "before" and "after" pictures; no other picture ever reaches a presentation window. */
+  before: number[];
+  after: number[];
+}
+
+/** How the presentation is set up: the director's highlights and the tour. */
+export interface PresentationSetup {
+  highlights: HighlightChoice[];
+  tour: Tour;
+}
+
+/** What a presentation window needs to know to draw its page. */
+export interface PresentationState {
+  /** The event number this state was read at (events after it bring it up to date). */
+  seq: number;
+  /** Whether the wall is in presentation mode (wall windows then show the presentation). */
+  presenting: boolean;
+  tour: Tour;
+  serverTime: number;
+}
+
+/** The most highlights the director may choose, and pictures per side of one. */
+export const maxHighlights = 12;
+export const maxHighlightPictures = 4;
+
 /** Long enough that the parser, not the schema, says "too long" in the operator's language. */
 const CommandText = z.string().max(20_000);
 
@@ -272,6 +307,14 @@ export const queries = {
   'video.coverage': define<VideoCoverage>()(z.object({ hours: z.number().int().min(1).max(72).default(12) })),
   /** Operators locked out of signing in after too many wrong PINs. */
   'operators.lockouts': define<SignInLockout[]>()(NoArgs),
+  /** Presentation: whether the wall presents, and where the tour is. */
+  'presentation.state': define<PresentationState>()(NoArgs),
+  /** Presentation: one view's figures, aggregated and projected in the core (docs/ARCHITECTURE.md, presentation). */
+  'presentation.view': define<PresentationFigures>()(z.object({ view: PresentationViewSchema })),
+  /** Presentation: a picture the director released for a highlight; any other id is not found. */
+  'presentation.picture': define<{ mime: string; dataBase64: string }>()(z.object({ attachmentId: z.number().int().positive() })),
+  /** Operators: the highlights chosen and the tour, for the director's set-up. */
+  'presentation.setup': define<PresentationSetup>()(NoArgs),
 } as const;
 
 export const commands = {
@@ -321,6 +364,17 @@ export const commands = {
   ),
   /** Demo rehearsal only: run the video clock as if it were `atMs` (null: real time). */
   'video.setClock': define<VideoState>()(z.object({ atMs: z.number().int().positive().nullable() })),
+  /** The presenter steps the tour, blanks the screen, stops or resumes it, or sets its dwell time. */
+  'presentation.tour': define<Tour>()(TourActionSchema),
+  /** Duty director: show a closed case as a highlight (with the pictures released for it), or stop showing it. */
+  'presentation.highlight': define<PresentationSetup>()(
+    z.object({
+      caseId: CaseId,
+      chosen: z.boolean(),
+      before: z.array(z.number().int().positive()).max(maxHighlightPictures).default([]),
+      after: z.array(z.number().int().positive()).max(maxHighlightPictures).default([]),
+    }),
+  ),
 } as const;
 
 export const events = {
@@ -330,6 +384,14 @@ export const events = {
   'wall.changed': z.object({ state: WallStateSchema }),
   /** What the video wall shows changed (slot switch, pre-warm notice, emergency, placement, pin). */
   'video.changed': z.object({ state: VideoStateSchema }),
+  /** The presentation tour moved (a step, a blank screen, a stop, new highlights). */
+  'presentation.changed': z.object({ tour: TourSchema }),
+  /**
+   * What a presentation window hears instead of a case or video change: that
+   * something changed (a case, by its major category), so its counts are read
+   * again. It keeps the event numbers gap-free without carrying any detail.
+   */
+  'presentation.pulse': z.object({ kind: z.enum(['case', 'video']), majorCode: z.string().nullable() }),
 } as const;
 
 export type QueryName = keyof typeof queries;
@@ -347,6 +409,36 @@ export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;
 export const queryNames = Object.keys(queries) as QueryName[];
 export const commandNames = Object.keys(commands) as CommandName[];
 export const requestNames: RequestName[] = [...queryNames, ...commandNames];
+
+/**
+ * The requests a presentation window may make (an allow-list, checked by the
+ * dispatch): figures, the tour, released pictures, and the room's reference
+ * data (names, grids, hotkeys). Nothing here carries a case, a person or
+ * free text; every other request is refused.
+ */
+export const presentationRequests = [
+  'session.hello',
+  'reference.get',
+  'keymap.get',
+  'wall.get',
+  'presentation.state',
+  'presentation.view',
+  'presentation.picture',
+] as const satisfies readonly RequestName[];
+
+/**
+ * What an operator's wall window may still ask while it presents: sign in or
+ * out, and steer the wall and the tour (leave presentation by hotkey or
+ * command). Never a visitor's window: its token is read-only.
+ */
+export const presentingConsoleRequests = [
+  'session.signIn',
+  'session.signOut',
+  'command.understand',
+  'command.run',
+  'command.undo',
+  'presentation.tour',
+] as const satisfies readonly RequestName[];
 
 export function isQuery(name: string): name is QueryName {
   return Object.hasOwn(queries, name);

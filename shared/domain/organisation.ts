@@ -34,4 +34,6 @@ export interface Source {
   name: Name;
   /** Assessment weight: leader-assigned and media-exposed cases count double. */
   weight: number;
+  /** A channel where citizens complain (hotline, WeChat, visits): the presentation's year-on-year complaints count these. */
+  complaint?: boolean;
 }

@@ -67,7 +67,7 @@ export const DepartmentsSchema: z.ZodType<Department[]> = z
   .array(z.object({ id: Id, kind: z.enum(['lead', 'linked']), name: NameSchema, shortName: NameSchema, aliases: z.array(z.string()), order: z.number().int() }))
   .min(1);
 
-export const SourcesSchema: z.ZodType<Source[]> = z.array(z.object({ id: Id, name: NameSchema, weight: z.number().positive() })).min(1);
+export const SourcesSchema: z.ZodType<Source[]> = z.array(z.object({ id: Id, name: NameSchema, weight: z.number().positive(), complaint: z.boolean().optional() })).min(1);
 
 export const CategoriesSchema: z.ZodType<Category[]> = z
   .array(

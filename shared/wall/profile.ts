@@ -88,8 +88,8 @@ export interface WallWindowSpec {
 
 export function wallWindowSpec(key: WallWindowKey): WallWindowSpec {
   if (key.startsWith('video-')) return { key, role: 'video', audience: 'operator', videoIndex: Number(key.slice('video-'.length)) - 1, wallDisplay: true };
-  // Visitors see the camera matrix with the allow-list projection (no personal data), read-only.
-  if (key === 'presentation') return { key, role: 'video', audience: 'public', videoIndex: null, wallDisplay: true };
+  // Visitors see the sub-centre's results, with the core's allow-list projection (no personal data), read-only.
+  if (key === 'presentation') return { key, role: 'presentation', audience: 'public', videoIndex: null, wallDisplay: true };
   return { key, role: key as WindowRole, audience: 'operator', videoIndex: null, wallDisplay: key !== 'queue' };
 }
 

@@ -24,10 +24,12 @@ export const initialWallState: WallState = { presentation: false, module: 'timeS
 /**
  * Who a window shows data to. In presentation mode the wall windows (video,
  * map) show visitors results, so they get what a public window gets; the
- * operators' queue windows stay as they are.
+ * operators' queue windows stay as they are. A presentation window is always
+ * for visitors, whichever token opened it.
  */
 export function effectiveAudience(session: { audience: Audience; role: WindowRole }, presentation: boolean): Audience {
-  return session.audience === 'public' || (presentation && session.role !== 'queue') ? 'public' : 'operator';
+  if (session.audience === 'public' || session.role === 'presentation') return 'public';
+  return presentation && session.role !== 'queue' ? 'public' : 'operator';
 }
 
 /** The most screens a wall can number: up to 25 tiles in each of up to 8 video windows. */

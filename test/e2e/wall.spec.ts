@@ -86,13 +86,13 @@ test('a bad form is refused with the wrong fields named, and nothing is register
   expect(await openCount(queue)).toBe(before);
 });
 
-test('a presentation window is read-only and shows no reporter', async ({ wall }) => {
-  const visitor = await wall.open(wall.urls.presentation.replace('video.html', 'queue.html'));
-  await expect(visitor.getByText('展示模式')).toBeVisible();
-  await expect(visitor.getByRole('button', { name: '新建案件' })).toHaveCount(0);
-  await visitor.getByTestId('case-list').getByRole('option').first().click();
-  await expect(visitor.getByTestId('case-detail')).toBeVisible();
-  await expect(visitor.getByTestId('case-detail')).not.toContainText('报告人');
+test('the visitors\' token opens the presentation, never the queue', async ({ wall }) => {
+  const visitor = await wall.openUnchecked(wall.urls.presentation.replace('presentation.html', 'queue.html'));
+  // The host refuses the socket: the window never links up, and no case reaches it.
+  await expect(visitor.getByTestId('link-state')).toHaveClass(/link-(lost|refused)/);
+  await expect(visitor.getByTestId('case-list').getByRole('option')).toHaveCount(0);
+  const presentation = await wall.open(wall.urls.presentation);
+  await expect(presentation.getByTestId('presentation')).toHaveAttribute('data-view', /\w+/);
 });
 
 test('a window without a valid token is refused and says why', async ({ wall }) => {

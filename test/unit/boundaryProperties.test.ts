@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestNames, type RequestName } from '../../shared/contract/contract';
+import { requestNames } from '../../shared/contract/contract';
 import { InputKindSchema, windowInputKinds } from '../../shared/contract/messages';
 import type { Session } from '../../electron/core/core';
+import { validExamples } from '../support/hostileMessages';
 import { director, operator, startTestCore, visitor } from '../support/testCore';
 
 /**
@@ -30,46 +31,6 @@ const footprint = () => {
   return n;
 };
 
-const jpegBase64 = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, 1)]).toString('base64');
-
-/** One valid example per request; the type makes a new request of the contract add its example here. */
-const examples: Record<RequestName, unknown> = {
-  'session.hello': {},
-  'operators.list': {},
-  'operators.lockouts': {},
-  'reference.get': {},
-  'cases.list': { scope: 'open', limit: 50, before: null },
-  'cases.query': { statuses: ['dispatched'], text: '垃圾', sort: 'deadline', limit: 20 },
-  'case.get': { caseId: 1 },
-  'case.timeline': { caseId: 1 },
-  'case.duplicates': { caseId: 2 },
-  'case.attachments': { caseId: 1 },
-  'attachment.get': { attachmentId: 1 },
-  'kpi.get': { month: '2026-11' },
-  'cases.byIds': { ids: [1, 2, 3] },
-  'command.understand': { text: '光复路200号门口3个摊头，城管速去' },
-  'wall.get': {},
-  'keymap.get': {},
-  'cameras.list': {},
-  'video.get': {},
-  'video.coverage': { hours: 6 },
-  'session.signIn': { operatorId: 'op03', pin: '333333' },
-  'session.signOut': {},
-  'session.clearLockout': { operatorId: 'op02' },
-  'case.create': { description: '芷江西路消防通道堆物', categoryCode: '20101', sourceId: 'street', address: '芷江西路100号' },
-  'case.setUrgent': { caseId: 3, urgent: true },
-  'case.act': { action: 'supervise', caseId: 4, level: 1, reason: '' },
-  'case.attach': { caseId: 5, kind: 'photo', mime: 'image/jpeg', dataBase64: jpegBase64, caption: '现场' },
-  'report.handover': { hours: 4 },
-  'command.run': { text: '布局 9', expectedReadBack: null, selectedCaseId: null },
-  'command.undo': {},
-  'video.place': { screen: 3, cameraId: 'cam-02' },
-  'video.pin': { screen: 4, pinned: false },
-  'video.showCase': { caseId: 6 },
-  'video.snapshotCase': { screen: 1, cameraId: 'cam-01', categoryCode: '20101', description: '两个摊位', mime: 'image/jpeg', dataBase64: jpegBase64 },
-  'video.setClock': { atMs: null },
-};
-
 /** A value bent out of shape: another type, an extreme, markup, or nothing at all. */
 const oddValue = fc.oneof(
   fc.constantFrom(null, undefined, true, 0, -1, 1.5, 2 ** 53, Number.MAX_VALUE, '', '<script>alert(1)</script>', '‮', '9'.repeat(300), [], {}),
@@ -94,7 +55,7 @@ const mutatedArgs = (example: Record<string, unknown>) =>
     });
 
 const contractRequest = fc.constantFrom(...requestNames).chain((name) => {
-  const example = examples[name] as Record<string, unknown>;
+  const example = validExamples[name];
   return fc.record({
     id: fc.nat(),
     name: fc.constant(name),
@@ -122,7 +83,7 @@ const anyMessage = fc.oneof(
 describe('the core boundary under arbitrary input', () => {
   it('has a valid example for every request of the contract', async () => {
     for (const name of requestNames) {
-      const answer = await test.request(name, examples[name], director, 'mouse');
+      const answer = await test.request(name, validExamples[name], director, 'mouse');
       expect(answer.ok === true || !['invalidArgs', 'badMessage', 'internal'].includes(answer.error.code), `${name}: ${JSON.stringify(answer)}`).toBe(true);
     }
   });

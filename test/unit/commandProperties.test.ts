@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fillerWords, layoutWords, presentationSwitch, selectedCaseWords, urgencyWords, verbs, videoModules } from '../../shared/commands/grammar';
+import { caseKinds, fillerWords, layoutWords, presentationSwitch, selectedCaseWords, urgencyWords, verbs, videoModules } from '../../shared/commands/grammar';
 import { maxCommandLength } from '../../shared/commands/normalize';
 import { parseCommand, type Parse, type ParserContext } from '../../shared/commands/parser';
 import { readBack } from '../../shared/commands/readBack';
@@ -16,7 +16,7 @@ import { demoParserContext } from '../support/demoParser';
  * deterministic and honest about words it does not know.
  */
 
-const errorCodes = ['empty', 'tooLong', 'unrecognised', 'missingDepartment', 'missingReason', 'missingTarget', 'missingCategory', 'missingScreen', 'missingCamera', 'badLayout', 'missingModule', 'ambiguous'];
+const errorCodes: string[] = ['empty', 'tooLong', 'unrecognised', 'missingDepartment', 'missingReason', 'missingTarget', 'missingCategory', 'missingScreen', 'missingCamera', 'badLayout', 'missingModule', 'ambiguous', 'strayNumber', 'tooManyCases', 'missingVerb', 'serialNotFound'];
 /** Generous for a shared CI machine; a parse takes well under 5 ms. */
 const budgetMs = 50;
 
@@ -52,12 +52,21 @@ beforeAll(() => {
   for (let round = 0; round < 20; round++) parseCommand(`光复路${round}号门口3个摊头 城管速去 dispatch this cg ${'x'.repeat(round)}`, context);
 });
 
+/**
+ * Parses within the budget. A parse over it is timed twice more and the fastest
+ * counts: on a shared two-core machine one run can be descheduled or meet a
+ * garbage collection, while a slow parser is slow every time.
+ */
 function timedParse(input: string, locale: Locale = 'zh-CN'): Parse {
-  const start = performance.now();
-  const parse = parseCommand(input, context, locale);
-  const elapsed = performance.now() - start;
-  expect(elapsed, `${elapsed.toFixed(1)} ms for ${JSON.stringify(input.slice(0, 60))}`).toBeLessThan(budgetMs);
-  return parse;
+  let fastest = Infinity;
+  let parse: Parse | null = null;
+  for (let attempt = 0; attempt < 3 && fastest >= budgetMs; attempt++) {
+    const start = performance.now();
+    parse = parseCommand(input, context, locale);
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  expect(fastest, `${fastest.toFixed(1)} ms for ${JSON.stringify(input.slice(0, 60))}`).toBeLessThan(budgetMs);
+  return parse!;
 }
 
 /** Total, quick, deterministic, and readable back in both languages. */
@@ -179,6 +188,70 @@ describe('unknown words are reported, never dropped', () => {
         expect(parse.unknownWords, input).toContain(word);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('a case named by its number', () => {
+  const caseVerbs = verbs.filter((verb) => caseKinds.includes(verb.kind)).flatMap((verb) => [...verb.zh, ...verb.en, ...(verb.pinyin ?? [])]);
+  const serial = fc.integer({ min: 1, max: 9999 });
+  const pad = (value: number) => String(value).padStart(4, '0');
+  /** Ways a case is named that can only be a case: the full number, a zero-padded serial, a serial marked as a case. */
+  const caseNumber = fc.oneof(
+    fc.tuple(fc.integer({ min: 1, max: 28 }), serial).map(([day, value]) => `202612${String(day).padStart(2, '0')}-${pad(value)}`),
+    fc.integer({ min: 1, max: 999 }).map((value) => pad(value)),
+    serial.map((value) => `案件${value}`),
+    serial.map((value) => `${value}号案件`),
+    serial.map((value) => `第${value}号案子`),
+    serial.map((value) => `#${value}`),
+    serial.map((value) => `case ${value}`),
+  );
+  const departments = fc.constantFrom('交警', '城管', 'cg', 'jj', '派出所', 'housing', '环卫', '市场所');
+  const selectedSaid = new RegExp([...selectedCaseWords.zh, ...selectedCaseWords.en].join('|'), 'i');
+
+  it('never parses to the selected case: the case named is the one acted on, or the line is refused', () => {
+    const line = fc.tuple(fc.constantFrom(...caseVerbs), fromVocabulary(), caseNumber, fromVocabulary(), fc.boolean());
+    fc.assert(
+      fc.property(line, ([verb, before, number, after, numberFirst]) => {
+        const input = numberFirst ? `${verb} ${number} ${before}${after}` : `${verb} ${before} ${number} ${after}`;
+        const parse = timedParse(input);
+        if (parse.error !== null || parse.kind === null || !caseKinds.includes(parse.kind)) return;
+        // A command that acts on a case acts on the number named. The selected case only when it was
+        // named too ("合并 #1 到 this"), and then the number is the other case or part of the reason
+        // ("作废 this 与1号案件重复").
+        const refs = [parse.caseRef, parse.targetCaseRef];
+        const actedOn = refs.some((ref) => ref?.kind === 'number' || ref?.kind === 'serial');
+        const inReasonBesideSelected = selectedSaid.test(input) && (parse.reason ?? '').includes(number);
+        expect(actedOn || inReasonBesideSelected, input).toBe(true);
+        if (refs.some((ref) => ref?.kind === 'selected')) expect(selectedSaid.test(input), input).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never becomes a count: a bare serial after a case verb is the case', () => {
+    const line = fc.tuple(fc.constantFrom(...caseVerbs), serial, fc.boolean(), departments);
+    fc.assert(
+      fc.property(line, ([verb, value, withHao, department]) => {
+        const input = `${verb} ${value}${withHao ? '号' : ''} ${department}`;
+        const parse = timedParse(input);
+        expect(parse.count, input).toBeNull();
+        expect(parse.caseRef, input).toMatchObject({ kind: 'serial', serial: value });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a number left over in a case command refuses the line and is named in the read-back', () => {
+    const line = fc.tuple(fc.constantFrom(...caseVerbs.filter((verb) => !['退回', '退单', '作废', '无效', 'return', 'void', 'cancel case', 'tuihui', 'th', 'zuofei', 'zf'].includes(verb))), departments, fc.integer({ min: 10_000, max: 99_999_999 }));
+    fc.assert(
+      fc.property(line, ([verb, department, number]) => {
+        const parse = timedParse(`${verb} this ${department} ${number}`);
+        expect(parse.error?.code).toBe('strayNumber');
+        expect(parse.unknownWords).toContain(String(number));
+        expect(readBack(parse, t['zh-CN'], { locale: 'zh-CN' })).toContain(String(number));
+      }),
+      { numRuns: 200 },
     );
   });
 });

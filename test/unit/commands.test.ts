@@ -93,6 +93,52 @@ describe('the command bar in the core', () => {
     expect((await getCase(item.id)).status).toBe('voided');
   });
 
+  it("acts on a case named by its serial — today's — whatever case is selected", async () => {
+    const selected = await newRegisteredCase();
+    const named = await newRegisteredCase();
+    const serial = named.number.slice(-4);
+    for (const line of [`派 ${serial} 城管`, `派 ${Number(serial)} 城管`, `把${serial}派给城管`, `dispatch case ${Number(serial)} to cg`]) {
+      const understood = await understand(line, line.startsWith('dispatch') ? english : operator);
+      expect(understood.ready, line).toBe(true);
+      expect(understood.readBack, line).toContain(named.number);
+    }
+    const outcome = value<CommandOutcome>(await run(`派 ${serial} 城管`, selected.id));
+    expect(outcome.caseNumber).toBe(named.number);
+    expect(await getCase(named.id)).toMatchObject({ status: 'dispatched', leadDepartmentId: 'CITYMGMT' });
+    expect(await getCase(selected.id)).toMatchObject({ status: 'registered', updatedAt: selected.updatedAt });
+    // The serial is never read as a count either: "派 1042 cg" names case 1042, and there is none.
+    expect((await understand('派 1042 cg')).readBack).toContain('1042 号案件');
+  });
+
+  it('refuses a serial that fits several recent days, listing them, and one that fits none — never falling back to the selected case', async () => {
+    const selected = await newRegisteredCase();
+    const todays = Number((await newRegisteredCase()).number.slice(-4));
+    // Serials the demo's earlier days all have, but today has not reached yet.
+    const serial = todays + 1;
+    const several = await understand(`督办 ${serial}号`);
+    expect(several.ready).toBe(false);
+    expect(several.readBack).toContain('有歧义');
+    expect(several.readBack.match(/\d{8}-\d{4}/g)!.length).toBeGreaterThan(1);
+    const none = await understand('派 9999 城管');
+    expect(none.ready).toBe(false);
+    expect(none.readBack).toContain('没有 9999 号案件');
+    for (const line of [`督办 ${serial}号`, '派 9999 城管', '派 this 城管 12345', '0017 交警']) {
+      const response = await run(line, selected.id);
+      expect(response.ok, line).toBe(false);
+    }
+    expect(await getCase(selected.id)).toMatchObject({ status: 'registered', updatedAt: selected.updatedAt, supervisionManual: selected.supervisionManual });
+  });
+
+  it('runs only the case that was read back: a serial that comes to mean another case is refused', async () => {
+    const named = await newRegisteredCase();
+    const line = `派 ${named.number.slice(-4)} 城管`;
+    const readBack = (await understand(line)).readBack;
+    test.advance(24 * 60 * 60 * 1000); // the room's day turns: the serial now means tomorrow's case, or none
+    const response = await test.request('command.run', { text: line, expectedReadBack: readBack, selectedCaseId: null }, operator, 'command');
+    expect(response.ok).toBe(false);
+    expect((await getCase(named.id)).status).toBe('registered');
+  });
+
   it('undoes the last action within the window, as an audited event, and never over a later change', async () => {
     const item = await newRegisteredCase();
     value(await run('派 this 城管', item.id));
@@ -147,7 +193,8 @@ describe('the command bar in the core', () => {
     expect(value<Case>(await test.request('case.get', { caseId: withReporter.id }, videoWindow)).reporter).not.toBeNull();
     value(await run('进入演示模式'));
     expect(value<WallState>(await test.request('wall.get', {})).presentation).toBe(true);
-    expect(value<Case>(await test.request('case.get', { caseId: withReporter.id }, videoWindow)).reporter).toBeNull();
+    // The wall windows now present: they may read the presentation only, never a case.
+    expect(await test.request('case.get', { caseId: withReporter.id }, videoWindow)).toMatchObject({ ok: false, error: { code: 'presentationOnly' } });
     expect(value<Case>(await test.request('case.get', { caseId: withReporter.id }, operator)).reporter).not.toBeNull();
     value(await run('撤销'));
     expect(value<WallState>(await test.request('wall.get', {})).presentation).toBe(false);

@@ -108,15 +108,14 @@ describe('the core boundary', () => {
     const refused = await test.request('case.setUrgent', { caseId: created.id, urgent: true }, visitor);
     expect(refused).toMatchObject({ ok: false, error: { code: 'readOnly' } });
 
-    const list = await test.request('cases.list', { scope: 'open', limit: 1_000 }, visitor) as { value: { cases: Case[] } };
-    expect(list.value.cases.length).toBeGreaterThan(0);
-    expect(list.value.cases.every((item) => item.reporter === null)).toBe(true);
-    const single = await test.request('case.get', { caseId: created.id }, visitor) as { value: Case };
-    expect(single.value.reporter).toBeNull();
+    // A presentation session reads the presentation only: no case list, no case, not even projected.
+    expect(await test.request('cases.list', { scope: 'open', limit: 1_000 }, visitor)).toMatchObject({ ok: false, error: { code: 'presentationOnly' } });
+    expect(await test.request('case.get', { caseId: created.id }, visitor)).toMatchObject({ ok: false, error: { code: 'presentationOnly' } });
 
+    // A case change reaches it as a pulse: that something changed, by major category, nothing of the case.
     const event: EventMessage<'case.changed'> = { event: 'case.changed', seq: 1, payload: { change: 'created', case: created } };
-    expect(projectEvent(event, 'public').payload.case.reporter).toBeNull();
-    expect(projectEvent(event, 'operator').payload.case.reporter).not.toBeNull();
+    expect(projectEvent(event, 'public')).toEqual({ event: 'presentation.pulse', seq: 1, payload: { kind: 'case', majorCode: created.categoryCode.slice(0, 3) } });
+    expect((projectEvent(event, 'operator') as EventMessage<'case.changed'>).payload.case.reporter).not.toBeNull();
   });
 
   it('numbers events without gaps and hands out snapshots at a sequence number', async () => {

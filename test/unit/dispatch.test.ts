@@ -247,8 +247,10 @@ describe('photos on cases', () => {
     expect(list.ok && (list.value as unknown[]).length).toBe(1);
     const image = await test.request('attachment.get', { attachmentId: (attached as { value: { id: number } }).value.id });
     expect(image).toMatchObject({ ok: true, value: { mime: 'image/png', dataBase64: png } });
-    expect(await test.request('case.attachments', { caseId }, visitor)).toMatchObject({ ok: true, value: [] });
+    expect(await test.request('case.attachments', { caseId }, visitor)).toMatchObject({ ok: false, error: { code: 'presentationOnly' } });
     expect(await test.request('attachment.get', { attachmentId: 1 }, visitor)).toMatchObject({ ok: false });
+    // Not released for a highlight: not a picture a presentation window can have.
+    expect(await test.request('presentation.picture', { attachmentId: (attached as { value: { id: number } }).value.id }, visitor)).toMatchObject({ ok: false, error: { code: 'notFound' } });
     const timeline = await test.request('case.timeline', { caseId }) as { value: TimelineEntry[] };
     expect(timeline.value.at(-1)!.kind).toBe('attached');
   });

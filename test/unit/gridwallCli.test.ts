@@ -56,3 +56,28 @@ describe('gridwall parse', () => {
     expect(json).toMatchObject({ kind: 'dispatch', caseRef: { kind: 'selected' }, departments: [{ id: 'CITYMGMT', matchedBy: 'alias' }] });
   }, 40_000);
 });
+
+describe('gridwall parse and case serials', () => {
+  it('resolves a serial against a database on the room day given, as the command bar does', async () => {
+    const { code, json } = await gridwall('parse', '--db', test.dbPath, '--today', '20261126', '派 0017 交警');
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ kind: 'dispatch', caseRef: { kind: 'number', number: '20261126-0017', serial: 17, today: true }, error: null });
+    expect(json!.readBack).toContain('20261126-0017');
+  }, 40_000);
+
+  it('refuses a serial that fits several recent days, listing them, with exit status 1', async () => {
+    const { code, json } = await gridwall('parse', '--db', test.dbPath, '--today', '20261126', '--locale', 'en', 'supervise 39');
+    expect(code).toBe(1);
+    expect(json).toMatchObject({ caseRef: { kind: 'serial', serial: 39 }, error: { code: 'ambiguous' }, ambiguities: [{ field: 'case', chosen: null }] });
+    expect((json!.ambiguities as { candidates: unknown[] }[])[0]!.candidates.length).toBeGreaterThan(1);
+  }, 40_000);
+
+  it('without a database leaves a serial as the parser read it; a day that is not a day is a usage error', async () => {
+    const { code, json } = await gridwall('parse', '派 1042 cg');
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ caseRef: { kind: 'serial', serial: 1042, text: '1042' }, count: null, departments: [{ id: 'CITYMGMT' }] });
+    const usage = await gridwall('parse', '--today', '2026-11-26', '派 0017 交警');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('YYYYMMDD');
+  }, 40_000);
+});

@@ -111,7 +111,7 @@ describe('the browser wall host under hostile windows', () => {
         },
       },
       { label: 'unsigned operator window', query: `role=map&token=${tokens.operator}&lang=en`, resume: null },
-      { label: 'presentation window', query: `role=video&token=${tokens.presentation}`, resume: null },
+      { label: 'presentation window', query: `role=presentation&token=${tokens.presentation}`, resume: null },
     ].map((window) => ({ ...window, client: null as unknown as WindowClient, tracked: new Map(), untracked: 0, sent: 0, closedByFrameLimit: 0, wake: new Set() }));
 
     const check = (window: Window, response: ResponseMessage) => {
@@ -220,7 +220,7 @@ describe('the browser wall host under hostile windows', () => {
     // The wall as it loads: a visitor window reading whole pages of the history, two queue windows re-reading their largest pages.
     const port = wall.host.port;
     const loads = await Promise.all([
-      keepAsking(port, `role=video&token=${tokens.presentation}`, 'cases.list', { scope: 'all', limit: 1_000, before: null }, 10),
+      keepAsking(port, `role=presentation&token=${tokens.presentation}`, 'presentation.view', { view: 'overview' }, 10),
       keepAsking(port, `role=queue&token=${tokens.operator}`, 'cases.query', { statuses: [...caseStatuses], sort: 'priority', limit: 500 }, heavyQueriesPerOperator),
       keepAsking(port, `role=map&token=${tokens.operator}`, 'cases.query', { statuses: [...caseStatuses], sort: 'newest', limit: 500 }, heavyQueriesPerOperator),
     ]);

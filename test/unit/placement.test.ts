@@ -108,7 +108,7 @@ describe('wall windows and the screen numbering', () => {
   });
 
   it('a presentation window is the public, read-only audience; the queue is an operator console, not a wall display', () => {
-    expect(wallWindowSpec('presentation')).toMatchObject({ role: 'video', audience: 'public', wallDisplay: true });
+    expect(wallWindowSpec('presentation')).toMatchObject({ role: 'presentation', audience: 'public', wallDisplay: true });
     expect(wallWindowSpec('video-3')).toMatchObject({ role: 'video', audience: 'operator', videoIndex: 2 });
     expect(wallWindowSpec('queue')).toMatchObject({ role: 'queue', audience: 'operator', wallDisplay: false });
   });

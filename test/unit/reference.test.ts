@@ -55,4 +55,22 @@ describe('reference data files', () => {
     db.close();
     first.close();
   });
+
+  it('brings a demo database made by an earlier version up to the demo files it ships with (the lexicon grew)', async () => {
+    const first = startTestCore();
+    await first.ready;
+    const dbPath = first.dbPath;
+    first.core.close();
+    const db = openDatabase(dbPath);
+    db.prepare("UPDATE reference_data SET json = '[]' WHERE kind = 'lexicon'").run();
+    db.close();
+    const again = startTestCore({ dbPath });
+    const shipped = readReferenceFolder(join(resourcesDir, 'demo')).lexicon;
+    const reread = openDatabase(dbPath);
+    expect(loadReferenceData(reread)?.lexicon).toEqual(shipped);
+    reread.close();
+    again.close();
+    first.close();
+  });
 });
+

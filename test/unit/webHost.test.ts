@@ -275,7 +275,8 @@ describe('the browser wall host', () => {
       body: JSON.stringify({ id: 2, name: 'case.create', args: { description: '参观者借用操作员连接', categoryCode: '20101', sourceId: 'street' } }),
     });
     expect(borrowed.status).toBe(410);
-    expect((await postRequest(host, { token: 'guess', key, body: hello })).status).toBe(410);
+    // A wrong token is 401 (the window then asks /token-check why), not 410 (which makes it reconnect for a new key).
+    expect((await postRequest(host, { token: 'guess', key, body: hello })).status).toBe(401);
     expect((await postRequest(host, { token: tokens.operator, key, body: hello })).status).toBe(200);
 
     // The key ends with its socket.
@@ -283,10 +284,10 @@ describe('the browser wall host', () => {
     await expect.poll(async () => (await postRequest(host, { token: tokens.operator, key, body: hello })).status).toBe(410);
   });
 
-  it('pushes a case created by an operator to a presentation window without the reporter', async () => {
+  it('tells a presentation window that a case came in, by its major category only, and opens no other window for the visitors\' token', async () => {
     const host = await startHost();
     const operatorSocket = await operatorWindow(host);
-    const visitorSocket = await connect(host, `role=video&token=${tokens.presentation}`);
+    const visitorSocket = await connect(host, `role=presentation&token=${tokens.presentation}`);
     expect(await operatorSocket.request('session.signIn', { operatorId: 'op01', pin: '111111' })).toMatchObject({ ok: true, value: { operator: { name: '王敏' } } });
     const from = visitorSocket.received.length;
     const created = await operatorSocket.request('case.create', {
@@ -297,8 +298,13 @@ describe('the browser wall host', () => {
     });
     expect(created.ok).toBe(true);
     const event = await visitorSocket.waitFor((message) => message.type === 'event', 'event', { from });
-    expect(event).toMatchObject({ type: 'event', event: { event: 'case.changed', payload: { change: 'created' } } });
-    if (event.type === 'event' && event.event.event === 'case.changed') expect(event.event.payload.case.reporter).toBeNull();
+    expect(event).toEqual({ type: 'event', event: { event: 'presentation.pulse', seq: expect.any(Number), payload: { kind: 'case', majorCode: '205' } } });
+
+    // The visitors' token opens presentation windows and nothing else.
+    for (const role of ['queue', 'map', 'video']) {
+      const status = await connect(host, `role=${role}&token=${tokens.presentation}`).then(() => 0, (error: unknown) => (error instanceof SocketRefused ? error.status : -1));
+      expect(status, role).toBe(403);
+    }
 
     const refused = await visitorSocket.request('case.create', { description: '参观者试图写入', categoryCode: '20101', sourceId: 'street' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'readOnly' } });

@@ -79,7 +79,8 @@ test('a presentation switch made while a window reads its snapshot is not lost: 
 
     // On: the window reads its snapshot again (it may now see less). While it reads, the director switches back off,
     // at each step of the read in turn.
-    for (const step of ['session.hello', 'wall.get', 'video.get', 'cases.list'] as const) {
+    // While presenting, a wall window reads the presentation (its state, the wall), not the cases.
+    for (const step of ['session.hello', 'presentation.state', 'wall.get'] as const) {
       await toggle();
       video.during(step, toggle);
       await vi.waitFor(() => expect(harness.core.presentation).toBe(false));

@@ -7,9 +7,10 @@ export function sessionHandlers(services: CoreServices) {
   return handlerModule(
     'session',
     {
-      'session.hello': (_args, { session }) => ({
+      'session.hello': (_args, { session, audience }) => ({
         role: session.role,
         audience: session.audience,
+        presenting: audience === 'public',
         serverTime: clock(),
         seq: hub.seq,
         demo: services.demo,

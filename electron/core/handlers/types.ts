@@ -10,6 +10,7 @@ import type { Actor, RoomAudit } from '../services/actors';
 import type { AttachmentService } from '../services/attachments';
 import type { CaseService } from '../services/caseService';
 import type { CommandService } from '../services/commandService';
+import type { PresentationService } from '../services/presentation/presentationService';
 import type { ReferenceIndex } from '../services/referenceIndex';
 import type { VideoWall } from '../services/videoWall';
 import type { WallService } from '../services/wallService';
@@ -25,6 +26,7 @@ export interface CoreServices {
   commands: CommandService;
   wall: WallService;
   video: VideoWall;
+  presentation: PresentationService;
   sessions: Sessions;
   operators: OperatorStore;
   hub: EventHub;

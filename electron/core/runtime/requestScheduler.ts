@@ -5,6 +5,9 @@ import type { Session } from '../sessions';
 /** Requests one window may have waiting or running at once; beyond it the window is told to wait. */
 export const maxInFlight = { operator: 32, public: 4 } as const;
 
+/** A visitors' window (a presentation token, or a presentation window whatever its token): capped low, served last. */
+const visitor = (session: Session) => session.audience === 'public' || session.role === 'presentation';
+
 interface Waiting {
   session: Session;
   raw: unknown;
@@ -30,7 +33,7 @@ export function createRequestScheduler(options: {
   let pumping = false;
 
   const classOf = (session: Session, raw: unknown) => {
-    if (session.audience === 'public') return 2;
+    if (visitor(session)) return 2;
     const name = (raw as { name?: unknown } | null)?.name;
     return typeof name === 'string' && isCommand(name) ? 0 : 1;
   };
@@ -66,7 +69,7 @@ export function createRequestScheduler(options: {
     schedule(session: Session, raw: unknown): Promise<ResponseMessage> {
       const key = session.connectionId;
       const count = inFlight.get(key) ?? 0;
-      if (count >= maxInFlight[session.audience]) return Promise.resolve(options.busy(session, raw));
+      if (count >= maxInFlight[visitor(session) ? 'public' : 'operator']) return Promise.resolve(options.busy(session, raw));
       inFlight.set(key, count + 1);
       return new Promise((resolve) => {
         const windows = classes[classOf(session, raw)]!;

@@ -2,6 +2,7 @@ import type { i18n, TFunction } from 'i18next';
 import type { CommandOutcome, CommandUnderstanding } from '../../../shared/contract/contract';
 import { parseCommand, type CaseRef, type Parse, type ParserContext } from '../../../shared/commands/parser';
 import { readBack } from '../../../shared/commands/readBack';
+import { recentSerialDays, resolveCaseRefs } from '../../../shared/commands/resolveCase';
 import { buildVocabulary } from '../../../shared/commands/vocabulary';
 import type { Case } from '../../../shared/domain/case';
 import { distanceM } from '../../../shared/domain/geo';
@@ -11,6 +12,7 @@ import type { Camera } from '../../../shared/video/camera';
 import { maxScreenNumber, type WallState } from '../../../shared/wall/wallState';
 import { CoreError } from '../errors';
 import type { CaseStore } from '../store/caseStore';
+import { caseLookup } from './caseReference';
 import { snapshotOf, type Actor, type CaseService, type CaseSnapshot } from './caseService';
 import type { ReferenceIndex } from './referenceIndex';
 import type { WallService } from './wallService';
@@ -53,8 +55,10 @@ export function createCommandService(deps: {
     return context;
   }
 
+  /** A serial ("0017") is resolved on the core's clock: today's case, else the one recent day that has it, else refused. */
   function understand(text: string, locale: Locale): CommandUnderstanding & { parse: Parse } {
-    const parse = parseCommand(text, parserContext(), locale);
+    const lookup = caseLookup({ byNumber: deps.store.byNumber, clock: deps.clock, categoryName: (code) => deps.reference().category(code)?.name ?? null, locale });
+    const parse = resolveCaseRefs(parseCommand(text, parserContext(), locale), lookup);
     return { parse, readBack: describe(parse, locale), ready: parse.error === null };
   }
 
@@ -65,12 +69,14 @@ export function createCommandService(deps: {
   const refuse = (locale: Locale, key: string, params: Record<string, unknown> = {}) =>
     new CoreError('commandRefused', { message: deps.translators[locale].t(`commands.errors.${key}`, params) });
 
+  /** The case a command acts on. A named case that cannot be found is refused: it never becomes the selected one. */
   function caseFor(ref: CaseRef | null, selectedCaseId: number | null, locale: Locale): Case {
     if (ref === null || ref.kind === 'selected') {
       const item = selectedCaseId === null ? null : deps.store.get(selectedCaseId);
       if (!item) throw refuse(locale, 'noSelection');
       return item;
     }
+    if (ref.kind === 'serial') throw refuse(locale, 'serialNotFound', { detail: ref.text, days: recentSerialDays });
     const item = deps.store.byNumber(ref.number);
     if (!item) throw refuse(locale, 'caseNotFound', { number: ref.number });
     return item;
@@ -206,7 +212,9 @@ export function createCommandService(deps: {
       const result = execute(parse, args.selectedCaseId, actor, locale);
       const done = describe(parse, locale, false);
       remember(actor, {
-        label: (wanted) => (wanted === locale ? done : describe(parseCommand(args.text, parserContext(), wanted), wanted, false)),
+        // In the other language the names are said again, but the cases stay the ones this run resolved.
+        label: (wanted) =>
+          wanted === locale ? done : describe({ ...parseCommand(args.text, parserContext(), wanted), caseRef: parse.caseRef, targetCaseRef: parse.targetCaseRef }, wanted, false),
         cases: result.cases.map((item, index) => ({ caseId: item.id, before: snapshotOf(result.before[index]!), lastEventId: deps.store.audit.lastIdOfCase(item.id) })),
         wall: result.wall,
       });

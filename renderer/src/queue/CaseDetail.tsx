@@ -12,6 +12,7 @@ import { ActionForm, needsForm } from './ActionForm';
 import { useKeyFor } from '../shell/hotkeys';
 import { DeadlineBar } from './deadline';
 import { Photos } from './Photos';
+import { HighlightChoice } from './HighlightChoice';
 
 const selectSelectedId = (state: WallState) => state.selectedCaseId;
 const selectOperator = (state: WallState) => state.operator;
@@ -124,6 +125,7 @@ export const CaseDetail = forwardRef<CaseDetailHandle>(function CaseDetail(_prop
         </p>
       )}
       <Photos caseId={item.id} version={item.updatedAt} canAdd={Boolean(operator && canWrite)} />
+      {item.status === 'closed' && operator?.role === 'director' && canWrite && <HighlightChoice item={item} />}
       <Assignments item={item} />
       {duplicates[0] && actions.includes('merge') && (
         <p className="notice" data-testid="duplicate">

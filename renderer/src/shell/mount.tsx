@@ -11,6 +11,7 @@ import './theme.css';
 import { WallContext } from './WallContext';
 import { CommandLayer } from './CommandLayer';
 import { hideIdleCursor, idleCursorSecondsFromUrl } from './idleCursor';
+import { PresentingSwitch } from '../presentation/PresentingSwitch';
 
 /** Every window starts the same way: one bridge, one store, kept in sync with the core. */
 export function mountWindow(role: WindowRole, app: ReactNode): void {
@@ -24,7 +25,8 @@ export function mountWindow(role: WindowRole, app: ReactNode): void {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <WallContext.Provider value={{ bridge, store }}>
-        <CommandLayer>{app}</CommandLayer>
+        {/* The operators' queue never presents; the other wall windows show the presentation while the wall presents. */}
+        <CommandLayer>{role === 'queue' || role === 'presentation' ? app : <PresentingSwitch>{app}</PresentingSwitch>}</CommandLayer>
       </WallContext.Provider>
     </StrictMode>,
   );

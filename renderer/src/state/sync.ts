@@ -58,7 +58,16 @@ async function readSnapshot(bridge: CoreBridge, store: WallStore, translate: Tra
   const reference = store.getState().reference ?? (await bridge.request('reference.get', {}));
   const keymap = store.getState().keymap ?? (await bridge.request('keymap.get', {}));
   store.getState().sessionStarted(session, reference, keymap);
-  if (!session.operator) await resumeSignIn(bridge, store, translate);
+  // A visitors' window never signs in (and must not touch a sign-in remembered by an operator's window of this browser).
+  if (!session.operator && session.audience === 'operator') await resumeSignIn(bridge, store, translate);
+  if (session.presenting) {
+    // A window that presents may read the presentation only: the tour and the wall, never a case.
+    const presentation = await bridge.request('presentation.state', {});
+    const wall = await bridge.request('wall.get', {});
+    store.getState().presentationLoaded(presentation.seq, wall, presentation.tour, presentation.serverTime);
+    for (const message of heldEvents.splice(0)) store.getState().eventReceived(message);
+    return;
+  }
   // The cases come first: their event number is where replay starts, so everything read after them is at
   // least that new, and the held events bring it up to date. (Read the other way round, a wall change made
   // between the reads would be older than the cases' number, skipped, and the window would keep the old wall.)

@@ -5,6 +5,7 @@ import { isOpen, type Case } from '../../../shared/domain/case';
 import type { WallState as WallScreens } from '../../../shared/wall/wallState';
 import type { LinkState } from '../bridge/bridge';
 import type { VideoState } from '../../../shared/video/videoState';
+import type { Tour } from '../../../shared/presentation/tour';
 
 /**
  * A window's view of the core's state. Nothing here is authoritative: it is
@@ -37,6 +38,12 @@ export interface WallState {
   video: VideoState | null;
   /** The shift's hotkeys, from the core (the room's keymap file or the defaults). */
   keymap: Keymap | null;
+  /** The presentation tour, while this window shows the presentation. */
+  tour: Tour | null;
+  /** The core's clock minus this window's, so every presentation window turns the page at the same moment. */
+  clockOffsetMs: number;
+  /** Grows with every change the core reports to a presentation window: its figures are read again. */
+  pulses: number;
 
   linkChanged(link: LinkState): void;
   operatorChanged(operator: OperatorInfo | null): void;
@@ -45,6 +52,8 @@ export interface WallState {
   signInPromptClosed(): void;
   sessionStarted(session: SessionInfo, reference: ReferenceData, keymap: Keymap): void;
   snapshotLoaded(seq: number, cases: readonly Case[], wall: WallScreens, video?: VideoState): void;
+  /** A presentation snapshot: no cases at all, the wall's state and the tour. */
+  presentationLoaded(seq: number, wall: WallScreens, tour: Tour, serverTime: number): void;
   eventReceived(message: EventMessage): void;
   caseSelected(caseId: number | null): void;
 }
@@ -68,6 +77,9 @@ export function createWallStore() {
     wall: null,
     video: null,
     keymap: null,
+    tour: null,
+    clockOffsetMs: 0,
+    pulses: 0,
 
     linkChanged: (link) => set({ link }),
     // Someone signing in answers the prompt, whichever dialog they used.
@@ -84,6 +96,17 @@ export function createWallStore() {
         snapshotsLoaded: get().snapshotsLoaded + 1,
         openCases: new Map(cases.filter((item) => isOpen(item.status)).map((item) => [item.id, item])),
       }),
+    presentationLoaded: (seq, wall, tour, serverTime) =>
+      set({
+        seq,
+        wall,
+        tour,
+        clockOffsetMs: serverTime - Date.now(),
+        needsResync: false,
+        snapshotsLoaded: get().snapshotsLoaded + 1,
+        openCases: new Map(),
+        pulses: get().pulses + 1,
+      }),
     eventReceived: (message) => {
       const state = get();
       if (state.needsResync || message.seq <= state.seq) return;
@@ -99,6 +122,14 @@ export function createWallStore() {
       }
       if (message.event === 'video.changed') {
         set({ seq: message.seq, video: message.payload.state });
+        return;
+      }
+      if (message.event === 'presentation.changed') {
+        set({ seq: message.seq, tour: message.payload.tour });
+        return;
+      }
+      if (message.event === 'presentation.pulse') {
+        set({ seq: message.seq, pulses: state.pulses + 1 });
         return;
       }
       const { case: changed, change } = message.payload;

@@ -1,0 +1,4 @@
+import { mountWindow } from '../shell/mount';
+import { PresentationStage } from './PresentationStage';
+
+mountWindow('presentation', <PresentationStage />);
