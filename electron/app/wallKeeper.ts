@@ -1,6 +1,6 @@
 import type { Logger } from '../core/runtime/logger';
 import { planWall, placementChanged, type WindowPlacement } from '../../shared/wall/placement';
-import { wallWindowSpec, wallWindows, type DisplayInfo, type WallProfile, type WallWindowKey, type WallWindowSpec } from '../../shared/wall/profile';
+import { wallWindowSpec, type DisplayInfo, type WallProfile, type WallWindowKey, type WallWindowSpec } from '../../shared/wall/profile';
 import { defaultRecoveryPolicy, failureReasonOf, nextRecovery, type FailureReason, type RecoveryPolicy } from '../../shared/wall/recovery';
 
 /**
@@ -153,7 +153,7 @@ export function createWallKeeper(options: WallKeeperOptions) {
   }
 
   function replan(reason: string): void {
-    if (!profile || displays.length === 0) return;
+    if (stopped || !profile || displays.length === 0) return;
     const plan = planWall(profile, displays);
     const planned = new Set(plan.map((placement) => placement.key));
     for (const [key, entry] of entries) {
@@ -200,12 +200,6 @@ export function createWallKeeper(options: WallKeeperOptions) {
     applyProfile(next: WallProfile): void {
       profile = next;
       replan('profile');
-    },
-    placements(): WindowPlacement[] {
-      return [...entries.values()].map((entry) => entry.placement);
-    },
-    windowKeys(): WallWindowKey[] {
-      return profile ? wallWindows(profile).filter((key) => entries.has(key)) : [];
     },
     stop(): void {
       stopped = true;

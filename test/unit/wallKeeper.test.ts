@@ -172,6 +172,18 @@ describe('the window keeper', () => {
     keeper.stop();
   });
 
+  it('opens nothing once stopped (the app is quitting), whatever the displays do', async () => {
+    const { keeper, windows } = setUp();
+    keeper.start(proposeProfile(wall), wall);
+    const opened = windows.length;
+    keeper.displaysChanged([wall[0]!]);
+    keeper.stop();
+    keeper.displaysChanged(wall);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(windows.length).toBe(opened);
+    expect(windows.every((window) => window.closed)).toBe(true);
+  });
+
   it('opens and closes windows when the director saves a profile with more or fewer of them', () => {
     const { keeper, open } = setUp();
     const profile = proposeProfile(wall);
