@@ -46,6 +46,8 @@ test('the tour turns the page on every window, and a clicker steps, blanks and s
     // The director enters presentation by command at the video window, signing in there when asked.
     await video.locator('body').press('F2');
     await video.getByTestId('command-bar').getByRole('textbox').fill('进入演示模式');
+    // Enter runs only what has been read back: wait for the read-back first (it comes from the core).
+    await expect(video.getByTestId('command-bar')).toHaveClass(/command-ready/);
     await video.getByTestId('command-bar').getByRole('textbox').press('Enter');
     const dialog = video.getByRole('dialog', { name: '操作员签入' });
     await dialog.getByLabel('操作员').selectOption({ label: '陈建国（值班主任）' });
