@@ -15,6 +15,11 @@ import {
   SourcesSchema,
 } from '../../../shared/domain/referenceSchemas';
 import { WorkCalendarDataSchema } from '../../../shared/domain/workCalendar';
+import type { DistrictGeography } from '../../../shared/domain/district';
+import { geographyToWgs84 } from '../../../shared/geo/convertGeography';
+import { isShifted } from '../../../shared/geo/datum';
+import { checkDistrictGeometry } from '../../../shared/geo/districtChecks';
+import { formatGeoProblem, type GeoProblem } from '../../../shared/geo/geometryChecks';
 import type { OperatorRecord } from '../store/operatorStore';
 
 /** A reference file that is missing, unreadable or does not fit its schema. */
@@ -46,9 +51,9 @@ function readValidated<T>(dir: string, file: string, schema: z.ZodType<T>): T {
  * departments.json, categories.json, sources.json and calendar.json (the demo's is
  * resources/demo). Every file is validated before any of it is used.
  */
-export function readReferenceFolder(dir: string): ReferenceData {
+export function readReferenceFolder(dir: string, onWarning: (problem: GeoProblem) => void = () => undefined): ReferenceData {
   const data: ReferenceData = {
-    geography: readValidated(dir, 'district.json', DistrictGeographySchema),
+    geography: readDistrict(dir, onWarning),
     departments: readValidated(dir, 'departments.json', DepartmentsSchema),
     categories: readValidated(dir, 'categories.json', CategoriesSchema),
     sources: readValidated(dir, 'sources.json', SourcesSchema),
@@ -62,6 +67,35 @@ export function readReferenceFolder(dir: string): ReferenceData {
     throw new ReferenceFileError(join(dir, 'categories.json'), `${unknownLead.code}: unknown lead department ${unknownLead.leadDepartmentId}`);
   }
   return data;
+}
+
+/**
+ * The district, in WGS-84 whatever datum the file says it is in (GCJ-02 and
+ * BD-09 are converted), and only if its geometry would place every case in
+ * exactly one grid: every problem is named at once; warnings (a datum not
+ * stated, a place outside the district) go to `onWarning`.
+ */
+function readDistrict(dir: string, onWarning: (problem: GeoProblem) => void): DistrictGeography {
+  const path = join(dir, 'district.json');
+  const read = readValidated(dir, 'district.json', DistrictGeographySchema);
+  const key = JSON.stringify(read);
+  const checked = checkedDistricts.get(key) ?? checkDistrict(read, path);
+  checkedDistricts.set(key, checked);
+  if (checkedDistricts.size > 4) checkedDistricts.delete(checkedDistricts.keys().next().value!);
+  if (checked.errors.length) {
+    throw new ReferenceFileError(path, checked.errors.map((problem) => `${formatGeoProblem({ ...problem, file: undefined }, 'zh-CN')} / ${formatGeoProblem({ ...problem, file: undefined }, 'en')}`).join('；'));
+  }
+  for (const warning of checked.warnings) onWarning(warning);
+  return checked.geography;
+}
+
+/** The geometry checks take a few hundred milliseconds; a file already checked (every core of a test run reads the demo's) is not checked again. */
+const checkedDistricts = new Map<string, { geography: DistrictGeography; errors: GeoProblem[]; warnings: GeoProblem[] }>();
+
+function checkDistrict(read: DistrictGeography, path: string) {
+  const geography = read.datum && isShifted(read.datum) ? geographyToWgs84(read, read.datum) : read;
+  const problems = checkDistrictGeometry(geography, path);
+  return { geography, errors: problems.filter((problem) => problem.severity === 'error'), warnings: problems.filter((problem) => problem.severity === 'warning') };
 }
 
 /** The folder's camera list (cameras.json), or none. Stream addresses may be left out and filled in by the demo's camera server. */
