@@ -14,6 +14,7 @@ const aCase = (id: number, changes: Partial<Case> = {}): Case => ({
   status: 'reported',
   urgent: false,
   lngLat: [121.46, 31.26],
+  locationApproximate: false,
   gridId: 'G01',
   workstationId: 'WS01',
   subDistrictId: 'SD01',
