@@ -59,6 +59,16 @@ export const preloadRequestNames = [
   'video.setClock',
   'command.run',
   'command.undo',
+  'links.get',
+  'map.setup',
+  'map.density',
+  'map.camerasAt',
+  'map.placeAt',
+  'video.solo',
+  'video.keyFocus',
+  'selection.set',
+  'filter.share',
+  'cameras.reportHealth',
 ] as const satisfies readonly RequestName[];
 
 type Missing = Exclude<RequestName, (typeof preloadRequestNames)[number]>;

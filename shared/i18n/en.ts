@@ -438,6 +438,7 @@ export const en: Messages = {
     close: 'Esc or F1 to close',
     global: 'Every window',
     queue: 'Dispatch queue',
+    map: 'Grid map',
     fileRefused: 'The keymap file has problems; the defaults are in use:',
     problems: {
       unknownAction: 'Unknown action "{{action}}".',
@@ -460,6 +461,7 @@ export const en: Messages = {
       newCase: 'New case',
       dispatch: 'Dispatch to {{department}}',
       act: '{{action}}',
+      density: { slot: { '1': 'Density: slot 1', '2': 'Density: slot 2', '3': 'Density: slot 3', '4': 'Density: slot 4', '5': 'Density: slot 5', '6': 'Density: slot 6', '7': 'Density: slot 7', '8': 'Density: slot 8' }, allDay: 'Density: all day' },
     },
   },
   errors: {

@@ -440,6 +440,7 @@ export const zhCN = {
     close: '按 Esc 或 F1 关闭',
     global: '所有窗口',
     queue: '派遣队列',
+    map: '网格地图',
     fileRefused: '快捷键配置文件有误，已使用默认设置：',
     problems: {
       unknownAction: '未知的操作“{{action}}”。',
@@ -462,6 +463,7 @@ export const zhCN = {
       newCase: '新建案件',
       dispatch: '派给 {{department}}',
       act: '{{action}}',
+      density: { slot: { '1': '密度：第 1 时段', '2': '密度：第 2 时段', '3': '密度：第 3 时段', '4': '密度：第 4 时段', '5': '密度：第 5 时段', '6': '密度：第 6 时段', '7': '密度：第 7 时段', '8': '密度：第 8 时段' }, allDay: '密度：全天' },
     },
   },
   errors: {

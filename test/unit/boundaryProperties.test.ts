@@ -68,6 +68,16 @@ const examples: Record<RequestName, unknown> = {
   'video.showCase': { caseId: 6 },
   'video.snapshotCase': { screen: 1, cameraId: 'cam-01', categoryCode: '20101', description: '两个摊位', mime: 'image/jpeg', dataBase64: jpegBase64 },
   'video.setClock': { atMs: null },
+  'links.get': {},
+  'map.setup': {},
+  'map.density': { days: 30 },
+  'map.camerasAt': { lngLat: [121.4675, 31.2425] },
+  'map.placeAt': { lngLat: [121.4675, 31.2425] },
+  'video.solo': { screen: 2, cameraId: null },
+  'video.keyFocus': { cameraId: 'cam-03', screen: 5, on: true },
+  'selection.set': { caseId: 3, origin: 'window-origin-1' },
+  'filter.share': { filter: { categoryPrefixes: ['204'], urgent: true }, origin: 'window-origin-1' },
+  'cameras.reportHealth': { health: { 'cam-01': 'live', 'cam-02': 'frozen' } },
 };
 
 /** A value bent out of shape: another type, an extreme, markup, or nothing at all. */

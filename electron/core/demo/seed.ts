@@ -20,6 +20,7 @@ import { geographyToWgs84 } from '../../../shared/geo/convertGeography';
 import { isShifted } from '../../../shared/geo/datum';
 import { checkDistrictGeometry } from '../../../shared/geo/districtChecks';
 import { formatGeoProblem, type GeoProblem } from '../../../shared/geo/geometryChecks';
+import { MapConfigFileSchema, type ResolvedBasemap } from '../../../shared/map/mapSetup';
 import type { OperatorRecord } from '../store/operatorStore';
 
 /** A reference file that is missing, unreadable or does not fit its schema. */
@@ -147,3 +148,42 @@ export function readOperators(dir: string): OperatorRecord[] | null {
 }
 
 export const demoReferenceDir = (resourcesDir: string) => join(resourcesDir, 'demo');
+
+/** Where windows load a room's PMTiles basemap from: the host's /basemap/ route, the Electron app's app://wall/basemap/. */
+export const basemapPathPrefix = 'basemap/';
+
+/**
+ * The room's map.json: its own sub-district and basemap. A map that cannot
+ * use what is configured still works (the offline map, the district
+ * unemphasised), so every problem becomes a warning the map shows, with the
+ * file and the reason, instead of stopping the wall.
+ */
+export function readMapConfig(dir: string, geography: DistrictGeography): { homeSubDistrictId: string | null; basemap: ResolvedBasemap | null; warnings: GeoProblem[] } {
+  const path = join(dir, 'map.json');
+  const none = { homeSubDistrictId: null, basemap: null, warnings: [] as GeoProblem[] };
+  if (!existsSync(path)) return none;
+  const warn = (record: string, zh: string, en: string): GeoProblem => ({ severity: 'warning', file: path, record, reason: { zh, en } });
+  let parsed;
+  try {
+    parsed = MapConfigFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ...none, warnings: [warn('(file)', `不是有效的 JSON：${detail}；使用离线示意底图`, `not valid JSON: ${detail}; the offline map is used`)] };
+  }
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ...none, warnings: [warn(issue.path.join('.') || '(file)', `${issue.message}；使用离线示意底图`, `${issue.message}; the offline map is used`)] };
+  }
+  const warnings: GeoProblem[] = [];
+  const { homeSubDistrictId, basemap } = parsed.data;
+  const home = homeSubDistrictId && geography.subDistricts.some((sub) => sub.id === homeSubDistrictId) ? homeSubDistrictId : null;
+  if (homeSubDistrictId && !home) warnings.push(warn('homeSubDistrictId', `辖区中没有街镇 ${homeSubDistrictId}`, `the district has no sub-district ${homeSubDistrictId}`));
+  if (!basemap) return { homeSubDistrictId: home, basemap: null, warnings };
+  if (basemap.type === 'url') return { homeSubDistrictId: home, basemap: { source: 'url', ...basemap }, warnings };
+  if (!existsSync(join(dir, basemap.file))) {
+    warnings.push(warn('basemap.file', `找不到底图文件 ${basemap.file}；使用离线示意底图`, `the basemap file ${basemap.file} is missing; the offline map is used`));
+    return { homeSubDistrictId: home, basemap: null, warnings };
+  }
+  const { type: _type, file, ...rest } = basemap;
+  return { homeSubDistrictId: home, basemap: { source: 'pmtiles', path: `${basemapPathPrefix}${file}`, ...rest }, warnings };
+}

@@ -6,6 +6,7 @@ import { localName } from '../../../shared/domain/names';
 import type { WallState } from '../state/wallStore';
 import { locale } from '../shell/i18n';
 import { useWall, useWallState } from '../shell/WallContext';
+import { selectCase } from '../state/selection';
 
 const selectReference = (state: WallState) => state.reference;
 
@@ -70,7 +71,7 @@ export function NewCaseForm({ onClose, onCreated }: { onClose: () => void; onCre
     };
     try {
       const created = await bridge.request('case.create', draft, 'keyboard');
-      store.getState().caseSelected(created.id);
+      selectCase(bridge, store, created.id);
       onCreated(created);
     } catch (failure) {
       if (failure instanceof ContractRequestError) {
