@@ -45,7 +45,8 @@ app.on('web-contents-created', (_event, contents) => {
 
 void app.whenReady().then(async () => {
   electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false));
-  serveRenderer(join(appRoot, 'dist/renderer'));
+  // The room's basemap file lives in its reference folder (map.json names it).
+  serveRenderer(join(appRoot, 'dist/renderer'), app.commandLine.getSwitchValue('reference') || null);
 
   const dataDir = app.getPath('userData');
   mkdirSync(dataDir, { recursive: true });
