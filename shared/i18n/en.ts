@@ -1,3 +1,4 @@
+import { mapEn } from './map.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -93,11 +94,7 @@ export const en: Messages = {
     created: 'Registered {{number}}',
     cancel: 'Cancel',
   },
-  map: {
-    legendOpen: 'Open cases',
-    legendUrgent: 'Urgent cases',
-    gridCases: '{{grid}}: {{count}} open',
-  },
+  map: mapEn,
   video: {
     screen: 'Screen {{n}}',
     noSignal: 'No video signal',
@@ -503,6 +500,7 @@ export const en: Messages = {
     busy: 'This window has too many requests in progress; wait for them to finish and try again.',
     tooLarge: 'Too large ({{sizeKb}} KB); the limit is {{maxKb}} KB. Please shrink photos below 2 MB.',
     tooComplex: 'The message nests too deeply and was refused.',
+    notThisWindow: 'Only a video window can report how the cameras are doing.',
     coreRestarting: 'The core stopped and is restarting by itself; try again in a moment.',
     coreFailed: 'The core failed to restart several times and has stopped ({{reason}}). Restart GridWall or call support.',
     field: {

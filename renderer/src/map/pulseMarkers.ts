@@ -1,0 +1,44 @@
+import * as maplibregl from 'maplibre-gl';
+import type { Case } from '../../../shared/domain/case';
+import type { DisplayDatum } from './displayDatum';
+
+/** More urgent cases than this at once and the wall is one red shimmer: the dots say it already. */
+const maxPulses = 150;
+
+/**
+ * A calm pulse under every urgent case: DOM rings animated by CSS on the
+ * compositor, so the WebGL map is not repainted every frame for it (in
+ * software rendering that would cost a core), and the theme's reduced-motion
+ * rule stills them.
+ */
+export function createPulseMarkers(map: maplibregl.Map, datum: DisplayDatum) {
+  const markers = new Map<number, maplibregl.Marker>();
+  return {
+    sync(cases: ReadonlyMap<number, Case>, visible: (item: Case) => boolean): void {
+      const wanted = new Map<number, Case>();
+      for (const item of cases.values()) {
+        if (wanted.size >= maxPulses) break;
+        if (item.urgent && item.lngLat && visible(item)) wanted.set(item.id, item);
+      }
+      for (const [id, marker] of markers) {
+        if (wanted.has(id)) continue;
+        marker.remove();
+        markers.delete(id);
+      }
+      for (const [id, item] of wanted) {
+        if (markers.has(id)) continue;
+        const element = document.createElement('div');
+        element.className = 'case-pulse';
+        element.dataset.caseId = String(id);
+        markers.set(id, new maplibregl.Marker({ element }).setLngLat(datum.toDisplay(item.lngLat!)).addTo(map));
+      }
+    },
+    get count() {
+      return markers.size;
+    },
+    remove(): void {
+      for (const marker of markers.values()) marker.remove();
+      markers.clear();
+    },
+  };
+}
