@@ -30,7 +30,7 @@ const selectReference = (state: WallState) => state.reference;
 const selectOpenCases = (state: WallState) => state.openCases;
 const selectSharedFilter = (state: WallState) => state.sharedFilter;
 
-type Overlay = { kind: 'none' } | { kind: 'camera'; camera: Camera; at: { x: number; y: number } } | { kind: 'spot'; lngLat: LngLat; at: { x: number; y: number } } | { kind: 'newCase'; place: PlaceAt } | { kind: 'signIn' };
+type Overlay = { kind: 'none' } | { kind: 'camera'; camera: Camera; at: { x: number; y: number } } | { kind: 'spot'; lngLat: LngLat; at: { x: number; y: number } } | { kind: 'newCase'; place: PlaceAt };
 
 const allLayers: Record<ToggleableLayer, boolean> = { cases: true, cameras: true, density: true, transit: true };
 const toCaseFilter = (filters: QueueFilters): CaseFilter => {
@@ -61,6 +61,8 @@ export function MapWindow() {
   const [follow, setFollow] = useState(true);
   const [ownFilters, setOwnFilters] = useState<QueueFilters>(defaultFilters);
   const [overlay, setOverlay] = useState<Overlay>({ kind: 'none' });
+  // Over the menu that needed it, which stays open for the same click again.
+  const [signingIn, setSigningIn] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -122,20 +124,24 @@ export function MapWindow() {
       <main className="map-body">
         <div className="map-stage">
           <div className="map-canvas" ref={container} data-testid="map" data-ready={controller !== null} />
-          {reference?.geography.illustrative && !setup?.basemap && <p className="map-note">{t('map.illustrative')}</p>}
+          {reference?.geography.illustrative && <p className="map-note">{t('map.illustrative')}</p>}
           {readError && (
             <p className="map-error" role="alert">
               {readError}
             </p>
           )}
-          {overlay.kind === 'camera' && <CameraMenu camera={overlay.camera} at={overlay.at} onClose={() => setOverlay({ kind: 'none' })} onNeedSignIn={() => setOverlay({ kind: 'signIn' })} />}
+          {overlay.kind === 'camera' && <CameraMenu camera={overlay.camera} at={overlay.at} onClose={() => setOverlay({ kind: 'none' })} onNeedSignIn={() => setSigningIn(true)} />}
           {overlay.kind === 'spot' && (
             <SpotMenu
               lngLat={overlay.lngLat}
               at={overlay.at}
               cameras={cameras}
               onCamera={(camera) => setOverlay({ kind: 'camera', camera, at: overlay.at })}
-              onNewCase={(place) => setOverlay({ kind: 'newCase', place })}
+              onNewCase={(place) => {
+                setOverlay({ kind: 'newCase', place });
+                // Filing a case needs someone signed in: asked first, over the form.
+                if (!store.getState().operator) setSigningIn(true);
+              }}
               onClose={() => setOverlay({ kind: 'none' })}
             />
           )}
@@ -151,7 +157,7 @@ export function MapWindow() {
         </aside>
       </main>
       {overlay.kind === 'newCase' && <NewCaseDialog place={overlay.place} onClose={() => setOverlay({ kind: 'none' })} />}
-      {overlay.kind === 'signIn' && <SignInDialog onClose={() => setOverlay({ kind: 'none' })} />}
+      {signingIn && <SignInDialog onClose={() => setSigningIn(false)} />}
     </div>
   );
 }

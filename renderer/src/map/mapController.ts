@@ -81,6 +81,8 @@ export function createMapController(container: HTMLElement, options: { geography
     cameras: createCameraLayer(map, datum, locale, options.screenLabel),
     density: createDensityLayer(map, datum, geography.grids.length),
     pulses: createPulseMarkers(map, datum),
+    /** Where the map draws a WGS-84 point (shifted over a GCJ-02 basemap). */
+    toDisplay: datum.toDisplay,
     /** Outlines the selected case's grid. */
     highlightGrid(gridId: string | null): void {
       if (selectedGrid !== null) map.setFeatureState({ source: 'grids', id: selectedGrid }, { selected: false });

@@ -14,9 +14,15 @@ export interface MapProbe {
   highlightedGrid(): string | null;
   caseShown(caseId: number): boolean;
   shownCases(): number;
+  /** Where a point is drawn, in page coordinates. */
   screenPoint(lngLat: LngLat): { x: number; y: number };
   gridCount(gridId: string): number;
   cameraHealth(cameraId: string): string | null;
+  /** Where a camera is drawn, on screen. */
+  cameraPoint(cameraId: string): { x: number; y: number } | null;
+  /** A located open case the map shows, inside the view, and where it is on screen. */
+  someShownCase(): { id: number; number: string; x: number; y: number } | null;
+  selection(): { caseId: number; lngLat: LngLat | null; gridId: string | null } | null;
   onRender(listener: () => void): () => void;
 }
 
@@ -31,15 +37,35 @@ export function installMapProbe(controller: MapController, store: WallStore): ()
     highlightedGrid: () => grids.find((_grid, index) => map.getFeatureState({ source: 'grids', id: index }).selected === true)?.id ?? null,
     caseShown: (caseId) => controller.cases.isShown(caseId),
     shownCases: () => controller.cases.count,
+    // In the page's coordinates (what a mouse click takes), not the canvas's.
     screenPoint: (lngLat) => {
-      const point = map.project(lngLat);
-      return { x: point.x, y: point.y };
+      const point = map.project(controller.toDisplay(lngLat));
+      const box = map.getCanvas().getBoundingClientRect();
+      return { x: box.left + point.x, y: box.top + point.y };
     },
     gridCount: (gridId) => Number(map.getFeatureState({ source: 'grids', id: gridIndex.get(gridId) ?? -1 }).count ?? 0),
     cameraHealth: (cameraId) => {
-      const cameras = map.querySourceFeatures('cameras');
-      const feature = cameras.find((candidate) => candidate.properties.id === cameraId);
-      return feature?.id === undefined ? null : ((map.getFeatureState({ source: 'cameras', id: feature.id }).health as string | undefined) ?? 'unknown');
+      const index = controller.cameras.indexOf(cameraId);
+      return index === null ? null : ((map.getFeatureState({ source: 'cameras', id: index }).health as string | undefined) ?? 'unknown');
+    },
+    cameraPoint: (cameraId) => {
+      const position = controller.cameras.positionOf(cameraId);
+      return position ? probe.screenPoint(position) : null;
+    },
+    someShownCase: () => {
+      const canvas = map.getCanvas();
+      // Away from the edges, where a click might land on a control or a label instead.
+      for (const item of store.getState().openCases.values()) {
+        if (!item.lngLat || !controller.cases.isShown(item.id)) continue;
+        const { x, y } = probe.screenPoint(item.lngLat);
+        const box = canvas.getBoundingClientRect();
+        if (x > box.left + 60 && y > box.top + 60 && x < box.right - 60 && y < box.bottom - 60) return { id: item.id, number: item.number, x, y };
+      }
+      return null;
+    },
+    selection: () => {
+      const selection = store.getState().selection;
+      return selection ? { caseId: selection.caseId, lngLat: selection.lngLat, gridId: selection.gridId } : null;
     },
     onRender(listener) {
       map.on('render', listener);

@@ -65,12 +65,14 @@ export const cameraLayers: LayerSpecification[] = [
  */
 export function createCameraLayer(map: MapLibre, datum: DisplayDatum, locale: Locale, screenLabel: (screen: number) => string) {
   let indexOf = new Map<string, number>();
+  let positions = new Map<string, [number, number]>();
   let painted = new Map<string, string>();
 
   return {
     /** The camera list or what the wall shows changed: 24–2,000 features, rebuilt whole. */
     setCameras(cameras: readonly Camera[], video: VideoState | null): void {
       indexOf = new Map(cameras.map((camera, index) => [camera.id, index]));
+      positions = new Map(cameras.map((camera) => [camera.id, camera.position]));
       const screens = new Map<string, number[]>();
       for (const tile of video?.tiles ?? []) if (tile.cameraId) screens.set(tile.cameraId, [...(screens.get(tile.cameraId) ?? []), tile.screen]);
       const points: Feature<Point>[] = cameras.map((camera, index) => {
@@ -92,6 +94,9 @@ export function createCameraLayer(map: MapLibre, datum: DisplayDatum, locale: Lo
       (map.getSource('camera-fov') as GeoJSONSource).setData({ type: 'FeatureCollection', features: wedges });
       painted = new Map();
     },
+    /** Where a camera stands (WGS-84). */
+    positionOf: (cameraId: string) => positions.get(cameraId) ?? null,
+    indexOf: (cameraId: string) => indexOf.get(cameraId) ?? null,
     /** Health changed: only the cameras whose state differs are repainted. */
     setHealth(health: Readonly<Record<string, CameraHealth>>): void {
       const next = new Map<string, string>();
