@@ -312,7 +312,7 @@ export const queries = {
   /** The map's configuration: the room's own sub-district, the basemap, warnings about the district, the density slots. */
   'map.setup': define<MapSetup>()(NoArgs),
   /** Cases per grid, time slot and category over the last `days` (and the period before), counted in the core. */
-  'map.density': define<DensityResult>()(z.object({ days: z.number().int().min(1).max(180).default(30) })),
+  'map.density': define<DensityResult>()(z.object({ days: z.number().int().min(1).max(180).default(30), heat: z.boolean().default(false) })),
   /** Cameras that can see a spot: pointing at it or able to turn to it, nearest first. */
   'map.camerasAt': define<CameraSight[]>()(z.object({ lngLat: LngLatSchema })),
   /** A spot's grid, workstation, sub-district, nearest address and named place (for "new case here"). */

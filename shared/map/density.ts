@@ -31,8 +31,9 @@ export interface DensityResult {
   grid: number[];
   /** The same for the period of equal length just before, for the trend. */
   previousGrid: number[];
-  /** Cases counted in small square cells for a heat layer: flat quintuples [column, row, slot, category, count]. */
+  /** Cases counted in small square cells for a heat layer: flat quintuples [column, row, slot, category, count] (empty unless asked for: they are most of the answer). */
   heat: { origin: LngLat; cellDeg: [number, number]; cells: number[] };
+  heatIncluded: boolean;
   /** Cases in the period; how many of them had no position (counted in no grid or cell). */
   total: number;
   unlocated: number;

@@ -70,7 +70,7 @@ const examples: Record<RequestName, unknown> = {
   'video.setClock': { atMs: null },
   'links.get': {},
   'map.setup': {},
-  'map.density': { days: 30 },
+  'map.density': { days: 30, heat: true },
   'map.camerasAt': { lngLat: [121.4675, 31.2425] },
   'map.placeAt': { lngLat: [121.4675, 31.2425] },
   'video.solo': { screen: 2, cameraId: null },

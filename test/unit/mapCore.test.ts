@@ -44,7 +44,10 @@ const shanghaiMinute = (at: number) => {
 
 describe('density: where problems occur, by time slot, counted in the core', () => {
   it('counts every case reported in the period that was not voided or merged, by grid, slot and category', async () => {
-    const result = value<DensityResult>(await test.request('map.density', { days: 14 }, mapWindow));
+    const result = value<DensityResult>(await test.request('map.density', { days: 14, heat: true }, mapWindow));
+    expect(result.heatIncluded).toBe(true);
+    expect(result.heat.cells.length).toBeGreaterThan(0);
+    expect(value<DensityResult>(await test.request('map.density', { days: 14 }, mapWindow)).heat.cells).toEqual([]);
     const setup = value<MapSetup>(await test.request('map.setup', {}, mapWindow));
     expect(result.slots.map((slot) => slot.id)).toEqual(setup.slots.map((slot) => slot.id));
     expect(result.slots).toHaveLength(8);

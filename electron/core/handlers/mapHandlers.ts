@@ -17,7 +17,7 @@ export function mapHandlers(services: CoreServices) {
     'map',
     {
       'map.setup': () => map.setup(),
-      'map.density': (args) => map.density(args.days),
+      'map.density': (args) => map.density(args.days, args.heat),
       'map.camerasAt': (args) => map.camerasAt(args.lngLat),
       'map.placeAt': (args) => map.placeAt(args.lngLat),
       'links.get': (_args, { session }) => {

@@ -43,7 +43,12 @@ export function createMapService(deps: MapServiceDeps) {
   const slotStarts = slots.map((slot) => minutesOfClock(slot.start));
   const cache = new Map<number, { at: number; result: DensityResult }>();
 
-  function density(days: number): DensityResult {
+  function density(days: number, heat: boolean): DensityResult {
+    const counted = countedDensity(days);
+    return heat ? counted : { ...counted, heat: { ...counted.heat, cells: [] }, heatIncluded: false };
+  }
+
+  function countedDensity(days: number): DensityResult {
     const now = deps.clock();
     const cached = cache.get(days);
     if (cached && now - cached.at < densityCacheMs) return cached.result;
@@ -57,7 +62,7 @@ export function createMapService(deps: MapServiceDeps) {
       gridIds,
       bbox: geography.bbox,
     });
-    const result: DensityResult = { fromMs, toMs, days, slots, gridIds, ...counted };
+    const result: DensityResult = { fromMs, toMs, days, slots, gridIds, ...counted, heatIncluded: true };
     cache.set(days, { at: now, result });
     return result;
   }

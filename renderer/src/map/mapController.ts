@@ -64,6 +64,8 @@ export function createMapController(container: HTMLElement, options: { geography
     bounds: [sw[0], sw[1], ne[0], ne[1]],
     fitBoundsOptions: { padding: 40 },
     localIdeographFontFamily: localFontFamily,
+    // Labels appear at once instead of fading in over 300 ms of extra frames: in software rendering each frame costs a core for a while.
+    fadeDuration: 0,
     attributionControl: withBasemap ? { compact: false } : false,
     dragRotate: false,
     pitchWithRotate: false,

@@ -24,6 +24,10 @@ export interface MapProbe {
   someShownCase(): { id: number; number: string; x: number; y: number } | null;
   selection(): { caseId: number; lngLat: LngLat | null; gridId: string | null } | null;
   onRender(listener: () => void): () => void;
+  /** Each time a source has taken new data in (after a diff or setData). */
+  onSourceLoaded(sourceId: string, listener: () => void): () => void;
+  /** An animated pan, resolved when it ends. */
+  panBy(dx: number, dy: number, durationMs: number): Promise<void>;
 }
 
 export function installMapProbe(controller: MapController, store: WallStore): () => void {
@@ -71,6 +75,18 @@ export function installMapProbe(controller: MapController, store: WallStore): ()
       map.on('render', listener);
       return () => void map.off('render', listener);
     },
+    onSourceLoaded(sourceId, listener) {
+      const onData = (event: { sourceId?: string; isSourceLoaded?: boolean; sourceDataType?: string }) => {
+        if (event.sourceId === sourceId && event.isSourceLoaded && event.sourceDataType !== 'metadata') listener();
+      };
+      map.on('sourcedata', onData);
+      return () => void map.off('sourcedata', onData);
+    },
+    panBy: (dx, dy, durationMs) =>
+      new Promise((resolve) => {
+        map.once('moveend', () => resolve());
+        map.panBy([dx, dy], { duration: durationMs, easing: (t) => t });
+      }),
   };
   (window as unknown as { gridwallMap?: MapProbe }).gridwallMap = probe;
   return () => {

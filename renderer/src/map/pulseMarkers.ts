@@ -2,8 +2,12 @@ import * as maplibregl from 'maplibre-gl';
 import type { Case } from '../../../shared/domain/case';
 import type { DisplayDatum } from './displayDatum';
 
-/** More urgent cases than this at once and the wall is one red shimmer: the dots say it already. */
-const maxPulses = 150;
+/**
+ * More urgent cases than this at once and the wall is one red shimmer (the
+ * larger red-ringed dots say it already), and in software rendering each
+ * animated ring costs compositing time: the newest urgent cases pulse.
+ */
+const maxPulses = 40;
 
 /**
  * A calm pulse under every urgent case: DOM rings animated by CSS on the
@@ -15,11 +19,9 @@ export function createPulseMarkers(map: maplibregl.Map, datum: DisplayDatum) {
   const markers = new Map<number, maplibregl.Marker>();
   return {
     sync(cases: ReadonlyMap<number, Case>, visible: (item: Case) => boolean): void {
-      const wanted = new Map<number, Case>();
-      for (const item of cases.values()) {
-        if (wanted.size >= maxPulses) break;
-        if (item.urgent && item.lngLat && visible(item)) wanted.set(item.id, item);
-      }
+      const urgent = [...cases.values()].filter((item) => item.urgent && item.lngLat && visible(item));
+      urgent.sort((a, b) => b.reportedAt - a.reportedAt || b.id - a.id);
+      const wanted = new Map(urgent.slice(0, maxPulses).map((item) => [item.id, item]));
       for (const [id, marker] of markers) {
         if (wanted.has(id)) continue;
         marker.remove();

@@ -24,10 +24,12 @@ export function useDensity(controller: MapController | null, setup: MapSetup | n
   const [choice, setChoice] = useState<DensityChoice | null>(null);
   const [view, setView] = useState<DensityView | null>('grids');
 
+  // The heat cells are most of the answer: asked for only while the heat view is on.
+  const heat = view === 'heat';
   useEffect(() => {
     let current = true;
     const read = () =>
-      bridge.request('map.density', { days }).then(
+      bridge.request('map.density', { days, heat }).then(
         (answer) => {
           if (!current) return;
           setResult(answer);
@@ -41,7 +43,7 @@ export function useDensity(controller: MapController | null, setup: MapSetup | n
       current = false;
       window.clearInterval(timer);
     };
-  }, [bridge, days, snapshotsLoaded]);
+  }, [bridge, days, heat, snapshotsLoaded]);
 
   // The slot the wall is in now, once the slots are known.
   const slots = setup?.slots;

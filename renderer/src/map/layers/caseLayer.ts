@@ -97,8 +97,11 @@ export function createCaseLayer(map: MapLibre, datum: DisplayDatum) {
   return {
     /** Brings the source in line; returns how many features changed (0: nothing was sent). */
     sync(cases: ReadonlyMap<number, Case>, visible: (item: Case) => boolean, now: number): number {
+      const wasEmpty = shown.size === 0;
       const { add, remove } = planCaseUpdate(shown, cases, visible, now, datum);
-      if (add.length || remove.length) void source().updateData({ remove, add });
+      // The first fill (or a new filter that replaced most of the layer) goes in whole: one parse instead of a diff per feature.
+      if (wasEmpty || add.length > shown.size / 2) void source().setData({ type: 'FeatureCollection', features: [...cases.values()].filter((item) => shown.has(item.id)).map((item) => featureOf(item, now, datum)) });
+      else if (add.length || remove.length) void source().updateData({ remove, add });
       // A re-added feature loses its state: the halo follows the selection again.
       if (selected !== null && add.some((feature) => feature.id === selected)) map.setFeatureState({ source: caseSourceId, id: selected }, { selected: true });
       return add.length + remove.length;
