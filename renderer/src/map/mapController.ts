@@ -122,8 +122,15 @@ function wireEvents(map: maplibregl.Map, fromDisplay: (point: LngLat) => LngLat,
     map.on('mouseleave', layer, pointer(false));
   }
   map.on('click', (event) => {
-    // Cases first: a case dot on top of a camera's wedge is what was aimed at.
-    const [hit] = map.queryRenderedFeatures(event.point, { layers: ['case-dots', 'camera-dots'].filter((id) => map.getLayoutProperty(id, 'visibility') !== 'none') });
+    // Of the dots under the pointer (cases and cameras crowd at a market), the one nearest to where it was aimed.
+    const layers = ['case-dots', 'camera-dots'].filter((id) => map.getLayoutProperty(id, 'visibility') !== 'none');
+    const hits = map.queryRenderedFeatures(event.point, { layers });
+    const distance = (feature: (typeof hits)[number]) => {
+      if (feature.geometry.type !== 'Point') return Infinity;
+      const at = map.project(feature.geometry.coordinates as [number, number]);
+      return Math.hypot(at.x - event.point.x, at.y - event.point.y);
+    };
+    const hit = hits.sort((a, b) => distance(a) - distance(b))[0];
     if (hit?.layer.id === 'case-dots') return callbacks.caseClicked(Number(hit.properties.id));
     if (hit?.layer.id === 'camera-dots') return callbacks.cameraClicked(String(hit.properties.id), { x: event.point.x, y: event.point.y });
     callbacks.emptyClicked();

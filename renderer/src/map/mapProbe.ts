@@ -26,6 +26,8 @@ export interface MapProbe {
   onRender(listener: () => void): () => void;
   /** Each time a source has taken new data in (after a diff or setData). */
   onSourceLoaded(sourceId: string, listener: () => void): () => void;
+  /** Whether a configured basemap's source has loaded its tiles in view. */
+  basemapLoaded(): boolean;
   /** An animated pan, resolved when it ends. */
   panBy(dx: number, dy: number, durationMs: number): Promise<void>;
 }
@@ -82,6 +84,7 @@ export function installMapProbe(controller: MapController, store: WallStore): ()
       map.on('sourcedata', onData);
       return () => void map.off('sourcedata', onData);
     },
+    basemapLoaded: () => map.getSource('basemap') !== undefined && map.isSourceLoaded('basemap'),
     panBy: (dx, dy, durationMs) =>
       new Promise((resolve) => {
         map.once('moveend', () => resolve());

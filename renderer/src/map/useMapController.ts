@@ -19,7 +19,7 @@ export interface CaseVisibility {
 /**
  * Creates the map once the district and the map's set-up are known, and
  * keeps its layers in step with the window's store without re-rendering
- * React: cases and pulses by diff at most once a frame, the clock states once
+ * React: cases and pulses by diff as changes arrive, the clock states once
  * a minute, camera health and wall screens as they change, the selection's
  * halo and grid outline, and a flight when another window selected a case.
  */
@@ -80,19 +80,21 @@ function useCaseSync(controller: MapController | null, store: WallStore, visibil
       controller.pulses.sync(openCases, visible);
     };
     draw();
-    let frame = 0;
+    // Changes that arrive together go as one diff; a timer, not the next animation frame, so the diff reaches
+    // the map's worker while the current frame is still being drawn (a software-rendered frame takes long).
+    let pending = 0;
     const unsubscribe = store.subscribe((state, previous) => {
-      if (state.openCases === previous.openCases || frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
+      if (state.openCases === previous.openCases || pending) return;
+      pending = window.setTimeout(() => {
+        pending = 0;
         draw();
-      });
+      }, 0);
     });
     // Deadlines pass without an event: the colours are read again every minute.
     const minute = window.setInterval(draw, 60_000);
     return () => {
       unsubscribe();
-      cancelAnimationFrame(frame);
+      window.clearTimeout(pending);
       window.clearInterval(minute);
     };
   }, [controller, store, visibility]);
