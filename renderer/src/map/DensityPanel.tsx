@@ -59,6 +59,7 @@ export function DensityPanel(props: Props) {
             className={`slot-key${choice.slot === index ? ' is-on' : ''}`}
             onClick={() => props.onChoice({ ...choice, slot: index })}
             data-slot={slot.id}
+            title={`${slot.start}–${slot.end} ${localName(slot.name, locale)}`}
           >
             <kbd>{index + 1}</kbd>
             <span className="slot-time">
