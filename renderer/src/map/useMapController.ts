@@ -114,9 +114,11 @@ function useSelectionSync(controller: MapController | null, store: WallStore): v
         controller.cases.select(state.selectedCaseId);
         controller.highlightGrid(selectedGridOf(state));
       }
-      // Another window (or a command) chose a case: go there. This window's own clicks are already in view.
+      // Another window (or a command) chose a case: go there. This window's own clicks are already in view, and a
+      // selection read again with a snapshot (the window opening, a link coming back) is not a new choice.
       const selection = state.selection;
-      if (selection && selection !== previous?.selection && selection.origin !== state.origin && selection.lngLat) controller.flyTo(selection.lngLat);
+      const chosenNow = previous !== null && selection !== null && selection.at !== previous.selection?.at && state.seq !== 0 && previous.snapshotsLoaded === state.snapshotsLoaded;
+      if (chosenNow && selection.origin !== state.origin && selection.lngLat) controller.flyTo(selection.lngLat);
     };
     apply(store.getState(), null);
     return store.subscribe((state, previous) => apply(state, previous));
