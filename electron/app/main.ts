@@ -102,7 +102,8 @@ async function main(): Promise<void> {
   }
   const { link, cameras, policy, store } = started;
   lockDownSession(electronSession.defaultSession, policy, logger);
-  serveRenderer(join(appRoot, 'dist/renderer'), securityHeaders(policy));
+  // The room's basemap file lives in its reference folder (map.json names it).
+  serveRenderer(join(appRoot, 'dist/renderer'), securityHeaders(policy), app.commandLine.getSwitchValue('reference') || null);
   app.on('web-contents-created', (_event, contents) => guardContents(contents, policy, logger));
 
   const sessions = new Map<WebContents, Session>();

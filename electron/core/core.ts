@@ -5,6 +5,10 @@ import { createWorkCalendar } from '../../shared/domain/workCalendar';
 import { createI18n } from '../../shared/i18n/index';
 import type { KeyFocusEntry } from '../../shared/video/priority';
 import { demoSlotPlan, type SlotPlan } from '../../shared/video/slots';
+import { mapHandlers } from './handlers/mapHandlers';
+import { createCameraHealth } from './services/cameraHealth';
+import { createLinkState } from './services/linkState';
+import { createMapService } from './services/mapService';
 import type { Camera } from '../../shared/video/camera';
 import { effectiveAudience } from '../../shared/wall/wallState';
 import { dirname, join } from 'node:path';
@@ -125,7 +129,9 @@ function createServices(options: CoreOptions, booted: Booted, runtime: Runtime, 
     unitOfWork,
   });
   const wall = createWallService({ db, audit, announce: (state) => hub.emit('wall.changed', { state }) });
-  const video = startVideoWall(options, booted, { ...runtime, wall, hub, audit });
+  const plan = booted.videoPlan?.plan ?? demoSlotPlan(booted.cameras);
+  const video = startVideoWall(options, booted, plan, { ...runtime, wall, hub, audit });
+  const cameraIds = new Set(booted.cameras.map((camera) => camera.id));
   const actorNames = (locale: Locale) => {
     const t = translators[locale];
     return new Map([
@@ -164,6 +170,19 @@ function createServices(options: CoreOptions, booted: Booted, runtime: Runtime, 
     commands: createCommandService({ cases, store, reference: () => booted.reference, cameras: () => booted.cameras, wall, video: videoForCommands, translators, clock }),
     wall,
     video,
+    map: createMapService({
+      statements: store.statements,
+      reference: () => booted.reference,
+      referenceData: booted.referenceData,
+      cameras: () => booted.cameras,
+      plan,
+      homeSubDistrictId: booted.map.homeSubDistrictId,
+      basemap: booted.map.basemap,
+      warnings: booted.map.warnings,
+      clock,
+    }),
+    links: createLinkState({ hub, clock, caseById: (id) => store.get(id) }),
+    cameraHealth: createCameraHealth({ hub, clock, knownCamera: (id) => cameraIds.has(id) }),
     sessions: createSessions({
       operators: booted.operators,
       signIns: createSignInStore(store.statements),
@@ -200,7 +219,16 @@ function assemble(options: CoreOptions, booted: Booted, runtime: Runtime) {
   const requestLog = createRequestLog(booted.store.statements);
   startHousekeeping(requestLog, services, onUnexpected, disposables);
 
-  const modules = [sessionHandlers(services), caseHandlers(services), videoHandlers(services), roomHandlers(services), reportHandlers(services), commandHandlers(services), presentationHandlers(services)];
+  const modules = [
+    sessionHandlers(services),
+    caseHandlers(services),
+    videoHandlers(services),
+    roomHandlers(services),
+    reportHandlers(services),
+    commandHandlers(services),
+    presentationHandlers(services),
+    mapHandlers(services),
+  ];
   // Fails to compile when a request of the contract has no handler (and names it).
   const everyRequestServed: [Unserved<typeof modules>] extends [never] ? true : Unserved<typeof modules> = true;
   void everyRequestServed;
@@ -235,6 +263,7 @@ function assemble(options: CoreOptions, booted: Booted, runtime: Runtime) {
     /** A window went away: forget who was signed in there. */
     forget(connectionId: string): void {
       services.sessions.forget(connectionId);
+      services.cameraHealth.forget(connectionId);
     },
     close(): void {
       for (const failure of disposables.dispose()) onUnexpected(failure.error, `closing ${failure.name}`);
@@ -247,6 +276,7 @@ export type Core = ReturnType<typeof createCore>;
 function startVideoWall(
   options: CoreOptions,
   booted: Booted,
+  plan: SlotPlan,
   deps: Runtime & { wall: ReturnType<typeof createWallService>; hub: EventHub; audit: ReturnType<typeof roomAudit> },
 ): VideoWall {
   const { db } = booted;
@@ -255,7 +285,7 @@ function startVideoWall(
     createVideoWall({
       cameras: () => booted.cameras,
       wall: deps.wall,
-      plan: booted.videoPlan?.plan ?? demoSlotPlan(booted.cameras),
+      plan,
       keyFocus: booted.videoPlan?.keyFocus ?? [],
       clock: deps.clock,
       announce: (state) => deps.hub.emit('video.changed', { state }),
@@ -265,6 +295,8 @@ function startVideoWall(
       ...(options.videoWindows !== undefined ? { videoWindows: options.videoWindows } : {}),
       loadPins: () => JSON.parse(getSetting(db, 'video.pins') ?? '{}') as Record<string, string>,
       savePins: (pins) => setSetting(db, 'video.pins', JSON.stringify(pins)),
+      loadKeyFocus: () => JSON.parse(getSetting(db, 'video.keyFocus') ?? 'null') as KeyFocusEntry[] | null,
+      saveKeyFocus: (entries) => setSetting(db, 'video.keyFocus', JSON.stringify(entries)),
     }),
     (wall) => wall.close(),
   );

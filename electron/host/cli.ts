@@ -107,6 +107,7 @@ async function main() {
     link,
     cameraFaults: cameras?.server.faults ?? null,
     staticDir: resolve(repoRoot, 'dist/renderer'),
+    basemapDir: flags.reference ? resolve(flags.reference) : null,
     tokens: drawTokens(),
     logger,
     port: flags.port,

@@ -14,6 +14,8 @@ import { streamFaults, type FaultSwitches, type StreamFault } from './media/live
 import { serveLargeRequest } from './requestEndpoint';
 import { closedNetworkPolicy, securityHeaders, type NetworkPolicy } from './networkPolicy';
 import { serveStatic } from './staticFiles';
+import { serveBasemap } from './basemapFiles';
+import { LinkGroupSchema } from '../../shared/map/linkState';
 import { serveWindowSocket, type WindowSocket } from './windowSocket';
 
 export interface WebHostOptions {
@@ -22,6 +24,8 @@ export interface WebHostOptions {
   cameraFaults?: FaultSwitches | null;
   /** The built renderer (dist/renderer). */
   staticDir: string;
+  /** The room's reference folder, where map.json may name a PMTiles basemap served at /basemap/<file>. */
+  basemapDir?: string | null;
   tokens: AccessTokens;
   logger: Logger;
   port: number;
@@ -77,6 +81,11 @@ export async function startWebHost(options: WebHostOptions) {
       case '/demo/core-stop':
         return coreStop(audience, response);
       default:
+        // The map's basemap tiles are for the room's windows: a valid token of either audience.
+        if (url.pathname.startsWith('/basemap/')) {
+          if (!audience) return void response.writeHead(401).end();
+          return serveBasemap(options.basemapDir ?? null, url.pathname.slice('/basemap/'.length), request, response);
+        }
         serveStatic(options.staticDir, url.pathname, response);
     }
   });
@@ -128,6 +137,8 @@ export async function startWebHost(options: WebHostOptions) {
       role: url.searchParams.get('role') as WindowRole,
       audience: audienceForToken(tokens, url.searchParams.get('token')) as Audience,
       locale: parseLocale(url.searchParams.get('lang')),
+      // Windows opened with the same `&console=` follow one another's selection; without it, the whole wall does.
+      ...(LinkGroupSchema.safeParse(url.searchParams.get('console')).success ? { linkGroup: url.searchParams.get('console')! } : {}),
     };
   }
 

@@ -1,5 +1,6 @@
 import { commandsBench } from './commands';
 import { presentBench } from './present';
+import { mapBench } from './map';
 import { queueBench } from './queue';
 import { shellBench } from './shell';
 import { syncBench } from './sync';
@@ -12,4 +13,5 @@ export const benches: Record<string, () => Promise<Record<string, number | strin
   commands: commandsBench,
   shell: shellBench,
   present: presentBench,
+  map: mapBench,
 };

@@ -1,3 +1,4 @@
+import { mapEn } from './map.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -93,11 +94,7 @@ export const en: Messages = {
     created: 'Registered {{number}}',
     cancel: 'Cancel',
   },
-  map: {
-    legendOpen: 'Open cases',
-    legendUrgent: 'Urgent cases',
-    gridCases: '{{grid}}: {{count}} open',
-  },
+  map: mapEn,
   video: {
     screen: 'Screen {{n}}',
     noSignal: 'No video signal',
@@ -446,6 +443,7 @@ export const en: Messages = {
     close: 'Esc or F1 to close',
     global: 'Every window',
     queue: 'Dispatch queue',
+    map: 'Grid map',
     fileRefused: 'The keymap file has problems; the defaults are in use:',
     problems: {
       unknownAction: 'Unknown action "{{action}}".',
@@ -468,6 +466,7 @@ export const en: Messages = {
       newCase: 'New case',
       dispatch: 'Dispatch to {{department}}',
       act: '{{action}}',
+      density: { slot: { '1': 'Density: slot 1', '2': 'Density: slot 2', '3': 'Density: slot 3', '4': 'Density: slot 4', '5': 'Density: slot 5', '6': 'Density: slot 6', '7': 'Density: slot 7', '8': 'Density: slot 8' }, allDay: 'Density: all day' },
     },
   },
   /** The Electron shell's wall setup view: which window on which display. */
@@ -626,6 +625,7 @@ export const en: Messages = {
     busy: 'This window has too many requests in progress; wait for them to finish and try again.',
     tooLarge: 'Too large ({{sizeKb}} KB); the limit is {{maxKb}} KB. Please shrink photos below 2 MB.',
     tooComplex: 'The message nests too deeply and was refused.',
+    notThisWindow: 'Only a video window can report how the cameras are doing.',
     coreRestarting: 'The core stopped and is restarting by itself; try again in a moment.',
     coreFailed: 'The core failed to restart several times and has stopped ({{reason}}). Restart GridWall or call support.',
     field: {

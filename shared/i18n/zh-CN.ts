@@ -1,3 +1,4 @@
+import { mapZhCN } from './map.zh-CN';
 /** zh-CN is the room's language and the default; en.ts mirrors every key. */
 export const zhCN = {
   app: {
@@ -95,11 +96,7 @@ export const zhCN = {
     created: '已登记 {{number}}',
     cancel: '取消',
   },
-  map: {
-    legendOpen: '待办案件',
-    legendUrgent: '紧急案件',
-    gridCases: '{{grid}}：待办 {{count}} 件',
-  },
+  map: mapZhCN,
   video: {
     screen: '屏 {{n}}',
     noSignal: '无视频信号',
@@ -448,6 +445,7 @@ export const zhCN = {
     close: '按 Esc 或 F1 关闭',
     global: '所有窗口',
     queue: '派遣队列',
+    map: '网格地图',
     fileRefused: '快捷键配置文件有误，已使用默认设置：',
     problems: {
       unknownAction: '未知的操作“{{action}}”。',
@@ -470,6 +468,7 @@ export const zhCN = {
       newCase: '新建案件',
       dispatch: '派给 {{department}}',
       act: '{{action}}',
+      density: { slot: { '1': '密度：第 1 时段', '2': '密度：第 2 时段', '3': '密度：第 3 时段', '4': '密度：第 4 时段', '5': '密度：第 5 时段', '6': '密度：第 6 时段', '7': '密度：第 7 时段', '8': '密度：第 8 时段' }, allDay: '密度：全天' },
     },
   },
   /** The Electron shell's wall setup view: which window on which display. */
@@ -628,6 +627,7 @@ export const zhCN = {
     busy: '此窗口同时发出的请求过多，请等前面的请求完成后再试。',
     tooLarge: '内容过大（{{sizeKb}} KB），上限为 {{maxKb}} KB。照片请压缩到 2 MB 以内。',
     tooComplex: '消息嵌套层级过深，已拒绝。',
+    notThisWindow: '只有视频窗口可以报告摄像机状态。',
     coreRestarting: '核心已停止，正在自动重启，请稍候再试。',
     coreFailed: '核心多次重启失败，已停止（{{reason}}）。请重启网格指挥墙，或联系技术支持。',
     field: {

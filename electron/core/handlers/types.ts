@@ -9,8 +9,11 @@ import type { EventHub } from '../runtime/eventHub';
 import type { Actor, RoomAudit } from '../services/actors';
 import type { AttachmentService } from '../services/attachments';
 import type { CaseService } from '../services/caseService';
+import type { CameraHealthRegistry } from '../services/cameraHealth';
 import type { CommandService } from '../services/commandService';
 import type { PresentationService } from '../services/presentation/presentationService';
+import type { LinkState } from '../services/linkState';
+import type { MapService } from '../services/mapService';
 import type { ReferenceIndex } from '../services/referenceIndex';
 import type { VideoWall } from '../services/videoWall';
 import type { WallService } from '../services/wallService';
@@ -27,6 +30,10 @@ export interface CoreServices {
   wall: WallService;
   video: VideoWall;
   presentation: PresentationService;
+  map: MapService;
+  /** What each console's windows share: the selected case, the queue's filters. */
+  links: LinkState;
+  cameraHealth: CameraHealthRegistry;
   sessions: Sessions;
   operators: OperatorStore;
   hub: EventHub;
