@@ -9,6 +9,7 @@ import type { CoreLink } from '../core/runtime/link';
 import { createLogger, stderrSink } from '../core/runtime/logger';
 import { startSupervisedCore } from '../core/runtime/supervisor';
 import { startDemoCameras } from '../host/media/demoCameras';
+import { readPlatformCredentials } from '../host/platformCredentials';
 import { forwardCoreStatus, forwardEvents, serveContract } from './ipc';
 import { appOrigin, isAppUrl, registerAppScheme, serveRenderer } from './protocol';
 
@@ -53,10 +54,12 @@ void app.whenReady().then(async () => {
   const feedRate = Number(process.env.GRIDWALL_DEMO_RATE ?? defaultDemoOptions.feedRatePerMinute);
   const demo = app.commandLine.hasSwitch('no-demo') ? null : { ...defaultDemoOptions, feedRatePerMinute: feedRate };
   const referenceDir = app.commandLine.getSwitchValue('reference');
+  const credentialsFile = app.commandLine.getSwitchValue('platform-credentials');
 
   let link: CoreLink;
   let cameras: Awaited<ReturnType<typeof startDemoCameras>> | null = null;
   try {
+    const platform = credentialsFile ? readPlatformCredentials(credentialsFile, app.commandLine.getSwitchValue('platform') || undefined) : null;
     cameras = demo ? await startDemoCameras(join(appRoot, 'resources')) : null;
     link = await startSupervisedCore({
       entry: pathToFileURL(join(bundleDir, 'coreWorker.cjs')),
@@ -68,6 +71,7 @@ void app.whenReady().then(async () => {
         demo,
         ...(cameras ? { cameraStreams: cameras.streams } : {}),
         ...(referenceDir ? { referenceDir } : {}),
+        ...(platform ? { platform: { credentials: platform } } : {}),
         ...nativeBindingOption(),
       },
     });

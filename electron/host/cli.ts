@@ -9,6 +9,7 @@ import { startDemoCameras } from './media/demoCameras';
 import { drawTokens } from './access';
 import { startWebHost } from './webHost';
 import { readCameraFile } from './cameraImport';
+import { readPlatformCredentials } from './platformCredentials';
 
 /**
  * `npm run wall`: the browser wall. Starts the core in a worker thread and
@@ -26,6 +27,8 @@ const usage = `用法 / usage: npm run wall -- [options]
   --feed-rate <n>   demo cases per minute (default 2, 0 = off; env GRIDWALL_DEMO_RATE)
   --shift-hours <n> how long a sign-in lasts before the operator signs in again (default 12)
   --heartbeat-ms <n> keepalive period for window links (default 5000; a window silent for 3 is reconnected)
+  --platform-credentials <file>  sync with the district platform (its credentials file for this sub-centre; docs/SYNC.md)
+  --platform <url>  the platform's address as this room reaches it (default: the one in the credentials file)
   --lan             also accept other PCs of the room's LAN (default: this machine only)
   --json            print the URLs as one JSON line (for scripts and tests)`;
 
@@ -44,6 +47,8 @@ function readFlags() {
         'shift-hours': { type: 'string', default: '12' },
         'heartbeat-ms': { type: 'string', default: '5000' },
         lan: { type: 'boolean', default: false },
+        platform: { type: 'string' },
+        'platform-credentials': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -80,6 +85,8 @@ async function main() {
     console.error(`摄像机清单 / camera list: ${cameraList.cameras.length} 台可用 / usable`);
     for (const problem of cameraList.problems) console.error(`  ${problem}`);
   }
+  if (flags.platform && !flags['platform-credentials']) throw new Error('--platform 需要 --platform-credentials / --platform needs --platform-credentials');
+  const platform = flags['platform-credentials'] ? readPlatformCredentials(resolve(flags['platform-credentials']), flags.platform) : null;
   const cameras = flags['no-demo'] ? null : await startDemoCameras(resourcesDir);
   const link = await startSupervisedCore({
     entry: new URL('../core/runtime/coreWorker.dev.mjs', import.meta.url),
@@ -93,6 +100,7 @@ async function main() {
       ...(cameras ? { cameraStreams: cameras.streams } : {}),
       ...(flags.reference ? { referenceDir: resolve(flags.reference) } : {}),
       ...(cameraList ? { cameraList: cameraList.cameras } : {}),
+      ...(platform ? { platform: { credentials: platform } } : {}),
     },
   });
   const host = await startWebHost({

@@ -59,6 +59,8 @@ export const preloadRequestNames = [
   'video.setClock',
   'command.run',
   'command.undo',
+  'sync.status',
+  'sync.actions',
 ] as const satisfies readonly RequestName[];
 
 type Missing = Exclude<RequestName, (typeof preloadRequestNames)[number]>;

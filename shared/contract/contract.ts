@@ -11,6 +11,7 @@ import type { Binding } from '../commands/keymap';
 import type { Camera } from '../video/camera';
 import { VideoStateSchema, type VideoCoverage, type VideoState } from '../video/videoState';
 import { WallStateSchema, type WallState } from '../wall/wallState';
+import { SyncStatusSchema, type SyncActionInfo, type SyncStatus } from '../sync/syncStatus';
 
 /**
  * The contract between the core and every window. Each query and command has
@@ -272,6 +273,10 @@ export const queries = {
   'video.coverage': define<VideoCoverage>()(z.object({ hours: z.number().int().min(1).max(72).default(12) })),
   /** Operators locked out of signing in after too many wrong PINs. */
   'operators.lockouts': define<SignInLockout[]>()(NoArgs),
+  /** The link to the district platform, for every window's sync light (docs/SYNC.md). */
+  'sync.status': define<SyncStatus>()(NoArgs),
+  /** The room's actions still on their way to the platform, or the ones it rejected (with why), newest first. */
+  'sync.actions': define<SyncActionInfo[]>()(z.object({ state: z.enum(['waiting', 'rejected']), limit: z.number().int().min(1).max(500).default(200) })),
 } as const;
 
 export const commands = {
@@ -330,6 +335,8 @@ export const events = {
   'wall.changed': z.object({ state: WallStateSchema }),
   /** What the video wall shows changed (slot switch, pre-warm notice, emergency, placement, pin). */
   'video.changed': z.object({ state: VideoStateSchema }),
+  /** The link to the district platform changed (online, waiting actions, rejections, confirmed change). */
+  'sync.changed': z.object({ status: SyncStatusSchema }),
 } as const;
 
 export type QueryName = keyof typeof queries;

@@ -38,6 +38,8 @@ export const validExamples: Record<RequestName, Record<string, unknown>> = {
   'video.get': {},
   'video.coverage': { hours: 12 },
   'operators.lockouts': {},
+  'sync.status': {},
+  'sync.actions': { state: 'rejected', limit: 20 },
   'session.signIn': { operatorId: 'op03', pin: '333333' },
   'session.signOut': {},
   'session.clearLockout': { operatorId: 'op03' },

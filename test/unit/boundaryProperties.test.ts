@@ -37,6 +37,8 @@ const examples: Record<RequestName, unknown> = {
   'session.hello': {},
   'operators.list': {},
   'operators.lockouts': {},
+  'sync.status': {},
+  'sync.actions': { state: 'waiting', limit: 50 },
   'reference.get': {},
   'cases.list': { scope: 'open', limit: 50, before: null },
   'cases.query': { statuses: ['dispatched'], text: '垃圾', sort: 'deadline', limit: 20 },

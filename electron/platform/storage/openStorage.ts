@@ -58,12 +58,13 @@ async function openEmbedded(dataDir: string, logger: PlatformLogger): Promise<St
     // PGlite's default start flags include -F (fsync off): a district's record must survive a power cut, so it is on.
     const db = await PGlite.create({ dataDir: join(dataDir, 'pgdata'), startParams: PGlite.defaultStartParams.filter((flag) => flag !== '-F') });
     undo.push(() => db.close());
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 2 });
     await server.start();
     undo.push(() => server.stop());
     const port = Number(server.getServerConn().split(':').at(-1));
-    // PGlite runs one query at a time; the socket server keeps a transaction's statements together.
-    const sql = postgres({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', ...clientOptions, max: 4 }) as unknown as Sql;
+    // One connection: PGlite runs one statement at a time, and its socket server interleaves the
+    // extended protocol's messages (parse, bind, execute) of several connections, which breaks them.
+    const sql = postgres({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', ...clientOptions, max: 1 }) as unknown as Sql;
     undo.push(() => sql.end({ timeout: 5 }));
     await migrate(sql);
     logger.info('storage.opened', { kind: 'pglite', dataDir });

@@ -65,7 +65,8 @@ async function readSnapshot(bridge: CoreBridge, store: WallStore, translate: Tra
   const snapshot = await readOpenCases(bridge);
   const wall = await bridge.request('wall.get', {});
   const video = await bridge.request('video.get', {});
-  store.getState().snapshotLoaded(snapshot.seq, snapshot.cases, wall, video);
+  const sync = await bridge.request('sync.status', {});
+  store.getState().snapshotLoaded(snapshot.seq, snapshot.cases, wall, video, sync);
   for (const message of heldEvents.splice(0)) store.getState().eventReceived(message);
 }
 

@@ -5,6 +5,7 @@ import { isOpen, type Case } from '../../../shared/domain/case';
 import type { WallState as WallScreens } from '../../../shared/wall/wallState';
 import type { LinkState } from '../bridge/bridge';
 import type { VideoState } from '../../../shared/video/videoState';
+import type { SyncStatus } from '../../../shared/sync/syncStatus';
 
 /**
  * A window's view of the core's state. Nothing here is authoritative: it is
@@ -37,6 +38,8 @@ export interface WallState {
   video: VideoState | null;
   /** The shift's hotkeys, from the core (the room's keymap file or the defaults). */
   keymap: Keymap | null;
+  /** The link to the district platform, for the sync light (null until read). */
+  sync: SyncStatus | null;
 
   linkChanged(link: LinkState): void;
   operatorChanged(operator: OperatorInfo | null): void;
@@ -44,7 +47,7 @@ export interface WallState {
   signInEnded(message: string): void;
   signInPromptClosed(): void;
   sessionStarted(session: SessionInfo, reference: ReferenceData, keymap: Keymap): void;
-  snapshotLoaded(seq: number, cases: readonly Case[], wall: WallScreens, video?: VideoState): void;
+  snapshotLoaded(seq: number, cases: readonly Case[], wall: WallScreens, video?: VideoState, sync?: SyncStatus): void;
   eventReceived(message: EventMessage): void;
   caseSelected(caseId: number | null): void;
 }
@@ -68,6 +71,7 @@ export function createWallStore() {
     wall: null,
     video: null,
     keymap: null,
+    sync: null,
 
     linkChanged: (link) => set({ link }),
     // Someone signing in answers the prompt, whichever dialog they used.
@@ -75,11 +79,12 @@ export function createWallStore() {
     signInEnded: (message) => set({ operator: null, signInPrompt: { message } }),
     signInPromptClosed: () => set({ signInPrompt: null }),
     sessionStarted: (session, reference, keymap) => set({ session, reference, keymap, operator: session.operator }),
-    snapshotLoaded: (seq, cases, wall, video) =>
+    snapshotLoaded: (seq, cases, wall, video, sync) =>
       set({
         seq,
         wall,
         ...(video ? { video } : {}),
+        ...(sync ? { sync } : {}),
         needsResync: false,
         snapshotsLoaded: get().snapshotsLoaded + 1,
         openCases: new Map(cases.filter((item) => isOpen(item.status)).map((item) => [item.id, item])),
@@ -99,6 +104,10 @@ export function createWallStore() {
       }
       if (message.event === 'video.changed') {
         set({ seq: message.seq, video: message.payload.state });
+        return;
+      }
+      if (message.event === 'sync.changed') {
+        set({ seq: message.seq, sync: message.payload.status });
         return;
       }
       const { case: changed, change } = message.payload;

@@ -5,6 +5,7 @@ import { attachmentsSchema } from './0030-attachments';
 import { searchAndOrderSchema } from './0040-search-and-order';
 import { statusCategoryIndex } from './0050-status-category';
 import { auditSessionsRequests } from './0060-audit-sessions-requests';
+import { syncSchema } from './0070-sync';
 
 export interface Migration {
   /** Numbered in steps of 10 so a fix can slot in between; never renumber a shipped one. */
@@ -15,6 +16,6 @@ export interface Migration {
 }
 
 /** Ordered; append only. */
-export const migrations: readonly Migration[] = [initialSchema, dispatchSchema, attachmentsSchema, searchAndOrderSchema, statusCategoryIndex, auditSessionsRequests];
+export const migrations: readonly Migration[] = [initialSchema, dispatchSchema, attachmentsSchema, searchAndOrderSchema, statusCategoryIndex, auditSessionsRequests, syncSchema];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]!.version;
