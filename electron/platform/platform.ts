@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,11 +45,12 @@ export async function startPlatform(options: PlatformOptions) {
   const { logger } = options;
   const storage = await openStorage({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), logger });
   const stopping = new AbortController();
+  let server: Server | null = null;
   try {
     if (options.newEpoch) logger.warn('platform.newEpoch', { epoch: await newEpoch(storage.sql) });
     const notifier = createChangeNotifier();
     let deps: Parameters<typeof route>[0] | null = null;
-    const server = createServer((request, response) => {
+    server = createServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://platform');
       if (url.pathname === '/health') return sendJson(response, 200, { ok: true, storage: storage.kind });
       if (url.pathname === '/openapi.yaml' && options.openApiPath) return void response.writeHead(200, { 'content-type': 'application/yaml' }).end(readFileSync(options.openApiPath));
@@ -63,11 +64,12 @@ export async function startPlatform(options: PlatformOptions) {
       });
     });
     server.requestTimeout = 60_000;
+    const listening = server;
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port, options.host ?? '127.0.0.1', resolve);
+      listening.once('error', reject);
+      listening.listen(options.port, options.host ?? '127.0.0.1', resolve);
     });
-    const address = server.address() as AddressInfo;
+    const address = listening.address() as AddressInfo;
     const url = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
     const credentials = await prepareCredentials(storage.sql, options.reference.geography.subDistricts, options.credentialsDir, url);
     const intake = createIntake({ sql: storage.sql, notifier, reference: options.reference, subCentres: credentials.subCentres, clock });
@@ -90,13 +92,14 @@ export async function startPlatform(options: PlatformOptions) {
         hotline.stop();
         stopping.abort();
         notifier.wakeAll();
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        listening.closeAllConnections();
+        await new Promise<void>((resolve) => listening.close(() => resolve()));
         await storage.close();
       },
     };
   } catch (error) {
     stopping.abort();
+    if (server?.listening) await new Promise<void>((resolve) => server!.close(() => resolve()));
     await storage.close();
     throw error;
   }

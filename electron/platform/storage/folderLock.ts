@@ -28,14 +28,24 @@ function alive(pid: number): boolean {
  * over at once — a lock that waits for a timeout would keep the district
  * down after every crash, which is why this is not an mtime-based lock.
  */
+/** Folders this process holds (a lock file naming our own pid may also be left by an earlier life with the same pid). */
+const heldHere = new Set<string>();
+
 export function lockFolder(folder: string): { release(): void } {
   const path = join(folder, 'platform.lock');
+  if (heldHere.has(path)) throw new FolderLockedError(folder, process.pid);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return { release: () => rmSync(path, { force: true }) };
+      heldHere.add(path);
+      return {
+        release: () => {
+          heldHere.delete(path);
+          rmSync(path, { force: true });
+        },
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSafe(path));
