@@ -10,9 +10,11 @@ import type { AddressInfo } from 'node:net';
  *  - cut: the request is forwarded; the response is cut after `cutAfterBytes`.
  *  - dropResponse: the request is forwarded and applied; its response is thrown
  *    away and the connection reset (the duplicate maker: the wall must send again).
+ *  - dropUploadResponses: the same for uploads only; pulls pass (the platform's
+ *    changes arrive while the wall still waits for the answer to its actions).
  * Changing the mode ends every open connection, as a real link change would.
  */
-export type FaultMode = 'pass' | 'blackhole' | 'reset' | 'latency' | 'cut' | 'dropResponse';
+export type FaultMode = 'pass' | 'blackhole' | 'reset' | 'latency' | 'cut' | 'dropResponse' | 'dropUploadResponses';
 
 export async function startFaultProxy(target: { host: string; port: number }, options: { latencyMs?: number; cutAfterBytes?: number } = {}) {
   let mode: FaultMode = 'pass';
@@ -36,10 +38,14 @@ export async function startFaultProxy(target: { host: string; port: number }, op
     upstream.on('error', () => client.destroy());
     client.on('close', () => upstream.destroy());
     const delay = (work: () => void) => (current === 'latency' ? setTimeout(work, options.latencyMs ?? 200) : work());
-    client.on('data', (chunk) => delay(() => upstream.write(chunk)));
+    let uploading = false;
+    client.on('data', (chunk) => {
+      if (current === 'dropUploadResponses' && chunk.subarray(0, 64).toString('latin1').startsWith('POST /sync/v1/upload')) uploading = true;
+      delay(() => upstream.write(chunk));
+    });
     let sent = 0;
     upstream.on('data', (chunk) => {
-      if (current === 'dropResponse') {
+      if (current === 'dropResponse' || (current === 'dropUploadResponses' && uploading)) {
         counts.dropped++;
         client.resetAndDestroy();
         return;

@@ -96,6 +96,11 @@ describe('a wall synced with the district platform', () => {
     expect(dispatched.ok).toBe(true);
     expect((await status()).waiting).toBeGreaterThan(0);
     expect((await district(`/district/v1/cases/${ref}/close`, { method: 'POST', body: JSON.stringify({ note: '区里已处理' }) })).status).toBe(200);
+    // The district's closure arrives while the room still waits for the answer to its action: it is held back, not lost.
+    proxy.set('dropUploadResponses');
+    const [counter] = await platform.platform.sql<{ last: number }[]>`SELECT last FROM change_counter`;
+    await waitFor('the closure to come down while the action is unanswered', async () => (await status()).lastConfirmedChange >= counter!.last);
+    expect(valueOf<Case>(await wall.request('case.get', { caseId: made.id })).status).toBe('verifying');
     proxy.set('pass');
     await waitFor('the rejection to arrive and the case to converge', drained);
     const rejected = valueOf<SyncActionInfo[]>(await wall.request('sync.actions', { state: 'rejected' }, director));
