@@ -1,4 +1,5 @@
 import { commandsBench } from './commands';
+import { platformBench } from './platform';
 import { queueBench } from './queue';
 import { syncBench } from './sync';
 import { videoBench } from './video';
@@ -8,4 +9,5 @@ export const benches: Record<string, () => Promise<Record<string, number | strin
   queue: queueBench,
   video: videoBench,
   commands: commandsBench,
+  platform: platformBench,
 };

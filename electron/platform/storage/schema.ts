@@ -44,6 +44,8 @@ const steps: { version: number; sql: string }[] = [
         UNIQUE (source, source_id)
       );
       CREATE INDEX cases_assigned_status ON cases (assigned_to, status, reported_at DESC, id DESC);
+      CREATE INDEX cases_assigned_reported ON cases (assigned_to, reported_at DESC, id DESC);
+      CREATE INDEX cases_reported ON cases (reported_at DESC, id DESC);
       CREATE INDEX cases_status_reported ON cases (status, reported_at DESC, id DESC);
       CREATE INDEX cases_sub_district ON cases (sub_district_id, reported_at DESC, id DESC);
       CREATE TABLE changes (
