@@ -74,6 +74,16 @@ function readFlags() {
   return { ...flags, port, feedRate, shiftHours, heartbeatMs };
 }
 
+/** Drills and tests shorten the sync's waits (GRIDWALL_SYNC_TIMEOUT_MS, GRIDWALL_SYNC_RETRY_CAP_MS); rooms keep the defaults. */
+function syncTimingFromEnv() {
+  const timeout = Number(process.env.GRIDWALL_SYNC_TIMEOUT_MS ?? 0);
+  const cap = Number(process.env.GRIDWALL_SYNC_RETRY_CAP_MS ?? 0);
+  return {
+    ...(timeout >= 500 ? { uploadTimeoutMs: timeout, pullGraceMs: timeout, longPollMs: timeout } : {}),
+    ...(cap >= 100 ? { retryCapMs: cap } : {}),
+  };
+}
+
 async function main() {
   const flags = readFlags();
   const logger = createLogger(stderrSink);
@@ -100,7 +110,7 @@ async function main() {
       ...(cameras ? { cameraStreams: cameras.streams } : {}),
       ...(flags.reference ? { referenceDir: resolve(flags.reference) } : {}),
       ...(cameraList ? { cameraList: cameraList.cameras } : {}),
-      ...(platform ? { platform: { credentials: platform } } : {}),
+      ...(platform ? { platform: { credentials: platform, ...syncTimingFromEnv() } } : {}),
     },
   });
   const host = await startWebHost({

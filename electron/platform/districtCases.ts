@@ -21,7 +21,7 @@ export interface CaseListQuery {
 export function createDistrictCases(deps: { sql: Sql; notifier: ChangeNotifier; subCentreIds: () => readonly string[]; clock: () => number }) {
   const { sql } = deps;
 
-  async function change(ref: string, note: string, plan: (row: { assigned_to: string | null; data: SyncCase; closed_by_district: boolean }) => DistrictRefusal | { assignedTo: string | null; data: SyncCase; closedByDistrict: boolean; changes: Omit<NewChange, 'ref' | 'note' | 'originClient' | 'originSeq'>[] }, kind: string) {
+  async function change(ref: string, note: string, plan: (row: { assigned_to: string | null; data: SyncCase; closed_by_district: boolean }) => DistrictRefusal | { assignedTo: string | null; data: SyncCase; closedByDistrict: boolean; changes: Omit<NewChange, 'caseId' | 'note' | 'originClient' | 'originSeq'>[] }, kind: string) {
     const touched: string[] = [];
     const outcome = await sql.begin(async (tx): Promise<DistrictRefusal | SyncCase> => {
       const [row] = await tx<{ id: number; assigned_to: string | null; data: SyncCase; closed_by_district: boolean }[]>`
@@ -29,7 +29,7 @@ export function createDistrictCases(deps: { sql: Sql; notifier: ChangeNotifier; 
       if (!row) return 'notFound';
       const planned = plan(row);
       if (typeof planned === 'string') return planned;
-      const changes = planned.changes.map((entry) => ({ ...entry, ref, note, originClient: null, originSeq: null }));
+      const changes = planned.changes.map((entry) => ({ ...entry, caseId: row.id, note, originClient: null, originSeq: null }));
       const first = await takeChangeNumbers(tx, changes.length);
       const now = deps.clock();
       await tx`
@@ -54,7 +54,7 @@ export function createDistrictCases(deps: { sql: Sql; notifier: ChangeNotifier; 
         (row) => {
           if (!deps.subCentreIds().includes(toSubCentreId)) return 'unknownSubCentre';
           if (row.assigned_to === toSubCentreId) return 'sameSubCentre';
-          const changes: Omit<NewChange, 'ref' | 'note' | 'originClient' | 'originSeq'>[] = [];
+          const changes: Omit<NewChange, 'caseId' | 'note' | 'originClient' | 'originSeq'>[] = [];
           if (row.assigned_to) changes.push({ subCentre: row.assigned_to, kind: 'removed' });
           changes.push({ subCentre: toSubCentreId, kind: 'upsert' });
           return { assignedTo: toSubCentreId, data: { ...row.data, updatedAt: deps.clock() }, closedByDistrict: row.closed_by_district, changes };

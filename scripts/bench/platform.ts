@@ -6,7 +6,9 @@ import { createCore } from '../../electron/core/core';
 import { silentLogger } from '../../electron/core/runtime/logger';
 import type { ServerMessage } from '../../shared/contract/messages';
 import { runJepsen } from '../../test/support/jepsen';
-import { platformKillRounds, wallKillRounds } from '../../test/support/killHarness';
+import { platformKillRounds, startPlatformProcess, wallKillRounds } from '../../test/support/killHarness';
+import { readPlatformCredentials } from '../../electron/host/platformCredentials';
+import type { PlatformCredentials } from '../../shared/sync/protocol';
 import { noPostgresReason, postgresBinDir, startPostgresCluster, startTestPlatform, type TestPlatform } from '../../test/support/platformHarness';
 import { resourcesDir, tempDir } from '../../test/support/testCore';
 import { startWallProcess } from '../../test/support/wallProcess';
@@ -26,18 +28,22 @@ const log = (line: string) => console.error(line);
 export async function platformBench() {
   const dir = tempDir();
   const platform = await startTestPlatform();
+  // GRIDWALL_BENCH_ONLY=drain,inflow,query,faults runs some parts (figures of the others are -1).
+  const only = (part: string) => !process.env.GRIDWALL_BENCH_ONLY || process.env.GRIDWALL_BENCH_ONLY.split(',').includes(part);
+  const skipped = { actions: 0, seconds: -1, perSecond: -1, floorPerSecond: -1, cases: 0, p50: -1, p95: -1, backend: 'skipped', worst: '', pullP95: -1, kill_rounds: 0, acknowledged: 0, lost: 0, duplicated: 0, integrity: 'skipped', operations: 0, uncertain: 0, rejected: 0, gaps: 0, diverged: 0 };
   try {
-    const drain = await drainRate(platform, dir.path, env('GRIDWALL_BENCH_QUEUED', 10_000));
+    const drain = only('drain') ? await drainRate(dir.path, env('GRIDWALL_BENCH_QUEUED', 10_000)) : skipped;
     log(`drain: ${JSON.stringify(drain)}`);
-    const inflow = await inflowLag(platform, env('GRIDWALL_BENCH_INFLOW_PER_S', 50), env('GRIDWALL_BENCH_INFLOW_S', 20));
+    const inflow = only('inflow') ? await inflowLag(platform, env('GRIDWALL_BENCH_INFLOW_PER_S', 50), env('GRIDWALL_BENCH_INFLOW_S', 20)) : { ...skipped, perSecond: 0 };
     log(`inflow: ${JSON.stringify(inflow)}`);
-    const query = await platformQueries(env('GRIDWALL_BENCH_CASES', 1_000_000));
+    const query = only('query') ? await platformQueries(env('GRIDWALL_BENCH_CASES', 1_000_000)) : skipped;
     log(`query: ${JSON.stringify(query)}`);
-    const wallKills = await wallKillRounds({ rounds: env('GRIDWALL_BENCH_KILL_ROUNDS', 200), dir: dir.path, credentials: platform.credentials('SD08'), platformSql: platform.platform.sql, log });
+    const faults = only('faults');
+    const wallKills = faults ? await wallKillRounds({ rounds: env('GRIDWALL_BENCH_KILL_ROUNDS', 200), dir: dir.path, credentials: platform.credentials('SD08'), platformSql: platform.platform.sql, log }) : skipped;
     log(`wall kill -9: ${JSON.stringify(wallKills)}`);
-    const platformKills = await platformKillRounds({ rounds: env('GRIDWALL_BENCH_PLATFORM_KILL_ROUNDS', 20), dir: dir.path, port: await freePort(), log });
+    const platformKills = faults ? await platformKillRounds({ rounds: env('GRIDWALL_BENCH_PLATFORM_KILL_ROUNDS', 20), dir: dir.path, port: await freePort(), log }) : skipped;
     log(`platform kill -9: ${JSON.stringify(platformKills)}`);
-    const jepsen = await runJepsen(platform, { operations: env('GRIDWALL_BENCH_JEPSEN_OPS', 400), seed: Date.now() % 100_000, dir: dir.path, log });
+    const jepsen = faults ? await runJepsen(platform, { operations: env('GRIDWALL_BENCH_JEPSEN_OPS', 400), seed: Date.now() % 100_000, dir: dir.path, log }) : skipped;
     return {
       drain_actions: drain.actions,
       drain_s: drain.seconds,
@@ -52,6 +58,7 @@ export async function platformBench() {
       platform_query_p50_ms: query.p50,
       platform_query_p95_ms: query.p95,
       platform_query_worst: query.worst,
+      wall_pull_1000_p95_ms: query.pullP95,
       kill_rounds: wallKills.kill_rounds,
       actions: wallKills.actions,
       acknowledged: wallKills.acknowledged,
@@ -83,8 +90,13 @@ async function freePort(): Promise<number> {
 
 const session = { connectionId: 'bench', role: 'queue', audience: 'operator', locale: 'zh-CN' } as const;
 
-/** Actions queued in a room without its platform, then the time from connecting to the last answer; the floor is the platform's own upload time for the same batches. */
-async function drainRate(test: TestPlatform, dir: string, queued: number) {
+/**
+ * Actions queued in a room without its platform, then the time from the sync
+ * starting to the last answer. The platform runs in its own process (as it
+ * does on the district's server); the floor is that platform's own upload
+ * rate for the same number of actions posted straight to it (no wall).
+ */
+async function drainRate(dir: string, queued: number) {
   const dbPath = join(dir, 'drain.db');
   const offline = createCore({ dbPath, resourcesDir, demo: { seed: 7, historyDays: 2, historyPerDay: 10, feedRatePerMinute: 0 }, logger: silentLogger });
   await offline.handle(session, { id: 0, name: 'session.signIn', args: { operatorId: 'op01', pin: '111111' } });
@@ -93,28 +105,32 @@ async function drainRate(test: TestPlatform, dir: string, queued: number) {
     if (!answer.ok) throw new Error(JSON.stringify(answer));
   }
   offline.close();
-  const online = createCore({ dbPath, resourcesDir, demo: null, logger: silentLogger, platform: { credentials: test.credentials('SD02') } });
-  // The clock starts when the core is up and its sync loops have started: the room's boot is not the link's drain.
-  const started = performance.now();
+  const platform = await startPlatformProcess(join(dir, 'drain-platform'), await freePort());
   try {
+    const credentials = readPlatformCredentials(join(dir, 'drain-platform', 'credentials', 'SD02.json'));
+    const online = createCore({ dbPath, resourcesDir, demo: null, logger: silentLogger, platform: { credentials } });
+    // The clock starts when the core is up and its sync loops have started: the room's boot is not the link's drain.
+    const started = performance.now();
     while (online.sync!.status().waiting > 0) await new Promise((resolve) => setTimeout(resolve, 20));
     const seconds = (performance.now() - started) / 1000;
-    return { actions: queued, seconds: round(seconds, 2), perSecond: Math.round(queued / seconds), floorPerSecond: await uploadFloor(test, queued) };
-  } finally {
     online.close();
+    return { actions: queued, seconds: round(seconds, 2), perSecond: Math.round(queued / seconds), floorPerSecond: await uploadFloor(credentials, queued) };
+  } finally {
+    platform.child.kill('SIGTERM');
+    await platform.exited;
   }
 }
 
 /** The same number of actions posted straight to the platform in batches of 500 (no wall): what the platform itself sustains. */
-async function uploadFloor(test: TestPlatform, total: number): Promise<number> {
+async function uploadFloor(credentials: PlatformCredentials, total: number): Promise<number> {
   const { action, wallCase } = await import('../../test/support/platformClient');
   const { bearerFor } = await import('../../shared/sync/protocol');
   const clientId = `floor-${Date.now().toString(36)}`;
-  const auth = bearerFor(test.credentials('SD02'));
+  const auth = bearerFor(credentials);
   const started = performance.now();
   for (let from = 1; from <= total; from += 500) {
     const actions = Array.from({ length: Math.min(500, total - from + 1) }, (_, index) => action(from + index, wallCase(clientId, from + index)));
-    const response = await fetch(`${test.platform.url}/sync/v1/upload`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ protocol: 1, clientId, actions }) });
+    const response = await fetch(`${credentials.url}/sync/v1/upload`, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: JSON.stringify({ protocol: 1, clientId, actions }) });
     if (!response.ok) throw new Error(`floor upload: HTTP ${response.status}`);
     await response.json();
   }
@@ -164,7 +180,7 @@ async function inflowLag(test: TestPlatform, perSecond: number, seconds: number)
 async function platformQueries(total: number) {
   if (!postgresBinDir()) {
     log(`query at ${total} cases skipped: ${noPostgresReason}`);
-    return { cases: 0, backend: 'skipped', p50: -1, p95: -1, worst: noPostgresReason };
+    return { cases: 0, backend: 'skipped', p50: -1, p95: -1, worst: noPostgresReason, pullP95: -1 };
   }
   const cluster = await startPostgresCluster();
   const test = await startTestPlatform({ databaseUrl: cluster.url });

@@ -166,6 +166,8 @@ export const ChangesQuerySchema = z
     epoch: z.string().max(64).default(''),
     limit: z.coerce.number().int().min(1).max(maxChangesPerPull).default(maxChangesPerPull),
     waitMs: z.coerce.number().int().min(0).max(30_000).default(0),
+    /** The pulling wall: its own actions coming back are left out (it has them); the cursor still passes them. */
+    clientId: ClientIdSchema.optional(),
   })
   .strict();
 

@@ -101,6 +101,18 @@ export async function drainAndCheck(dbPath: string, credentials: PlatformCredent
   }
 }
 
+/** The platform's CLI as a child process on a data folder and port; resolves once it is serving. */
+export async function startPlatformProcess(dataDir: string, port: number): Promise<{ child: ChildProcess; exited: Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/platform/cli.ts', '--port', String(port), '--data', dataDir, '--hotline-rate', '0', '--json'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stderr!.resume();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    lines(child, (line) => line.startsWith('{') && resolve());
+    void exited.then(() => reject(new Error('the platform exited before it was ready')));
+  });
+  return { child, exited };
+}
+
 /**
  * kill -9 of the platform: a wall (in this process) keeps registering cases
  * while the platform's process is killed and restarted on its data folder
@@ -108,16 +120,7 @@ export async function drainAndCheck(dbPath: string, credentials: PlatformCredent
  */
 export async function platformKillRounds(options: { rounds: number; dir: string; port: number; random?: () => number; log?: (line: string) => void }): Promise<KillReport> {
   const random = options.random ?? Math.random;
-  const start = async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/platform/cli.ts', '--port', String(options.port), '--data', join(options.dir, 'platform'), '--hotline-rate', '0', '--json'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stderr!.resume();
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    await new Promise<void>((resolve, reject) => {
-      lines(child, (line) => line.startsWith('{') && resolve());
-      void exited.then(() => reject(new Error('the platform exited before it was ready')));
-    });
-    return { child, exited };
-  };
+  const start = () => startPlatformProcess(join(options.dir, 'platform'), options.port);
   let platform = await start();
   const credentials = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(options.dir, 'platform', 'credentials', 'SD03.json'), 'utf8'))) as PlatformCredentials;
   const dbPath = join(options.dir, 'wall-p.db');

@@ -87,7 +87,7 @@ describe('the downlink, against a model of the cursor', () => {
     const applier = createChangeApplier({ clientId: 'modelwall01', store, cases, platformCases: { apply: () => {} } as never, logger: silentLogger, clock: Date.now });
     let next: ChangesResponse = { type: 'reset', epoch: 'epoch-aaaa' };
     const link = { subCentreId: 'SD01', changes: async () => next, upload: async () => Promise.reject(new Error('unused')) } as unknown as PlatformLink;
-    const downlink = createDownlink({ store, link, applier: { ...applier, apply: () => {} }, unitOfWork, logger: silentLogger });
+    const downlink = createDownlink({ clientId: 'modelwall01', store, link, applier: { ...applier, apply: () => {} }, unitOfWork, logger: silentLogger });
     const answers = fc.array(
       fc.oneof(
         fc.record({ kind: fc.constant('forward' as const), by: fc.integer({ min: 0, max: 50 }) }),

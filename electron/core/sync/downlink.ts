@@ -14,7 +14,7 @@ import type { SyncStore } from './syncStore';
  * over from 0 in the platform's epoch: cases are matched by their names,
  * so a resync updates what the room has instead of duplicating it.
  */
-export function createDownlink(deps: { store: SyncStore; link: PlatformLink; applier: ChangeApplier; unitOfWork: UnitOfWork; logger: Logger }) {
+export function createDownlink(deps: { clientId: string; store: SyncStore; link: PlatformLink; applier: ChangeApplier; unitOfWork: UnitOfWork; logger: Logger }) {
   const { store } = deps;
 
   function check(cursor: { epoch: string; changeNo: number }, answer: Extract<ChangesResponse, { type: 'changes' }>): void {
@@ -31,7 +31,7 @@ export function createDownlink(deps: { store: SyncStore; link: PlatformLink; app
     /** Returns whether more changes are waiting (pull again at once). */
     async step(waitMs: number, signal: AbortSignal): Promise<{ more: boolean; applied: number }> {
       const cursor = store.cursor();
-      const answer = await deps.link.changes({ after: cursor.changeNo, epoch: cursor.epoch, limit: maxChangesPerPull, waitMs }, signal);
+      const answer = await deps.link.changes({ after: cursor.changeNo, epoch: cursor.epoch, limit: maxChangesPerPull, waitMs, clientId: deps.clientId }, signal);
       if (answer.type === 'reset') {
         deps.logger.warn('sync.reset', { from: cursor, epoch: answer.epoch });
         deps.unitOfWork.run(() => store.saveCursor({ epoch: answer.epoch, changeNo: 0 }));

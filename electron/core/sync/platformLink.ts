@@ -63,8 +63,8 @@ export function createPlatformLink(credentials: PlatformCredentials, options: { 
     upload(body: UploadRequest, signal: AbortSignal): Promise<UploadResponse> {
       return call('/sync/v1/upload', { method: 'POST', body: JSON.stringify(body) }, options.uploadTimeoutMs ?? 20_000, UploadResponseSchema, signal);
     },
-    changes(query: { after: number; epoch: string; limit: number; waitMs: number }, signal: AbortSignal): Promise<ChangesResponse> {
-      const search = new URLSearchParams({ after: String(query.after), epoch: query.epoch, limit: String(query.limit), waitMs: String(query.waitMs) });
+    changes(query: { after: number; epoch: string; limit: number; waitMs: number; clientId: string }, signal: AbortSignal): Promise<ChangesResponse> {
+      const search = new URLSearchParams({ after: String(query.after), epoch: query.epoch, limit: String(query.limit), waitMs: String(query.waitMs), clientId: query.clientId });
       return call(`/sync/v1/changes?${search}`, { method: 'GET' }, query.waitMs + (options.pullGraceMs ?? 10_000), ChangesResponseSchema, signal);
     },
   };

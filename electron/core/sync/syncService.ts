@@ -57,7 +57,7 @@ export function startSync(deps: {
   });
   const applier = createChangeApplier({ clientId, store, cases: deps.cases, platformCases: deps.platformCases, logger, clock });
   const uplink = createUplink({ clientId, store, cases: deps.cases, link, applier, unitOfWork: deps.unitOfWork, clock, logger });
-  const downlink = createDownlink({ store, link, applier, unitOfWork: deps.unitOfWork, logger });
+  const downlink = createDownlink({ clientId, store, link, applier, unitOfWork: deps.unitOfWork, logger });
   const stopping = new AbortController();
   const outboxWake = createWake();
   const link_ = { online: false, offlineSince: clock() as number | null, lastError: null as string | null, lastContactAt: null as number | null };

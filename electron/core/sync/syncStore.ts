@@ -39,8 +39,8 @@ export function createSyncStore(db: Db, statements: StatementCache) {
       setSetting(db, 'sync.cursor', JSON.stringify(cursor));
     },
     /** The next actions to send, oldest first: every row before them has its answer. */
-    waitingBatch(limit: number): OutboxRow[] {
-      return statements.all<OutboxRow>(sql`SELECT seq, at, kind, payload, case_id FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ${limit}`);
+    waitingBatch(limit: number, afterSeq = 0): OutboxRow[] {
+      return statements.all<OutboxRow>(sql`SELECT seq, at, kind, payload, case_id FROM outbox WHERE sent_at IS NULL AND seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`);
     },
     lastSeq(): number {
       return statements.get<{ seq: number | null }>(sql`SELECT max(seq) AS seq FROM outbox`)?.seq ?? 0;

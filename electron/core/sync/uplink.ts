@@ -41,10 +41,10 @@ export function createUplink(deps: { clientId: string; store: SyncStore; cases: 
     };
   }
 
-  function batch(): UploadAction[] {
+  function batch(afterSeq: number): UploadAction[] {
     const actions: UploadAction[] = [];
     let bytes = 0;
-    for (const row of store.waitingBatch(maxActionsPerUpload)) {
+    for (const row of store.waitingBatch(maxActionsPerUpload, afterSeq)) {
       const action = actionOf(row);
       bytes += action.attachment?.dataBase64.length ?? 1_000;
       if (actions.length > 0 && bytes > batchBytesBudget) break;
@@ -71,14 +71,29 @@ export function createUplink(deps: { clientId: string; store: SyncStore; cases: 
   }
 
   return {
+    /**
+     * Two batches in flight: the platform applies the second right after the first (it waits on the
+     * client's row), while the wall records the first's answers: a drain is not held up by the round trip.
+     */
     async step(signal: AbortSignal): Promise<number> {
-      const actions = batch();
-      if (actions.length === 0) return 0;
+      const first = batch(0);
+      if (first.length === 0) return 0;
+      const second = batch(first.at(-1)!.clientSeq);
+      const sending = [first, second]
+        .filter((actions) => actions.length > 0)
+        .map((actions) => deps.link.upload({ protocol: syncProtocolVersion, clientId: deps.clientId, actions }, signal).then((response) => ({ actions, response })));
+      // The second's failure is seen (or made moot) once the first is answered.
+      for (const pending of sending) pending.catch(() => {});
+      let answered = 0;
       try {
-        const response = await deps.link.upload({ protocol: syncProtocolVersion, clientId: deps.clientId, actions }, signal);
-        record(actions, response);
-        return response.results.length;
+        for (const pending of sending) {
+          const { actions, response } = await pending;
+          record(actions, response);
+          answered += response.results.length;
+        }
+        return answered;
       } catch (error) {
+        if (answered > 0) return answered;
         if (error instanceof PlatformError && error.code === 'gap' && error.expectedSeq !== null) {
           const again = deps.unitOfWork.run(() => store.resendFrom(error.expectedSeq!));
           deps.logger.warn('sync.platformBehind', { expectedSeq: error.expectedSeq, resending: again });

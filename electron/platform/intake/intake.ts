@@ -89,7 +89,7 @@ export function createIntake(deps: { sql: Sql; notifier: ChangeNotifier; referen
       if (subCentreId) {
         const no = await takeChangeNumbers(tx, 1);
         await tx`UPDATE cases SET change_no = ${no} WHERE id = ${id}`;
-        await insertChanges(tx, no, [{ subCentre: subCentreId, ref: data.ref, kind: 'upsert', originClient: null, originSeq: null, note: null }]);
+        await insertChanges(tx, no, [{ subCentre: subCentreId, caseId: id, kind: 'upsert', originClient: null, originSeq: null, note: null }]);
       }
       await tx`INSERT INTO district_audit (at, actor, kind, case_id, data) VALUES (${now}, ${report.source}, 'received', ${id}, ${tx.json({ sourceId: report.sourceId, subCentreId } as never)})`;
       return { ref: data.ref, caseId: id, created: true, subCentreId };

@@ -47,7 +47,6 @@ const steps: { version: number; sql: string }[] = [
       CREATE INDEX cases_assigned_reported ON cases (assigned_to, reported_at DESC, id DESC);
       CREATE INDEX cases_reported ON cases (reported_at DESC, id DESC);
       CREATE INDEX cases_status_reported ON cases (status, reported_at DESC, id DESC);
-      CREATE INDEX cases_sub_district ON cases (sub_district_id, reported_at DESC, id DESC);
       CREATE TABLE changes (
         change_no bigint PRIMARY KEY,
         sub_centre text NOT NULL,

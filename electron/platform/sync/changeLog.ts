@@ -3,7 +3,7 @@ import type { Tx } from '../storage/openStorage';
 
 export interface NewChange {
   subCentre: string;
-  ref: string;
+  caseId: number;
   kind: 'upsert' | 'removed';
   originClient: string | null;
   originSeq: number | null;
@@ -25,21 +25,20 @@ export async function takeChangeNumbers(tx: Tx, count: number): Promise<number> 
   return row!.last - count + 1;
 }
 
-/** Writes numbered changes (first number from `takeChangeNumbers`), each naming its case by ref. */
+/** Writes numbered changes (first number from `takeChangeNumbers`). */
 export async function insertChanges(tx: Tx, first: number, changes: readonly NewChange[]): Promise<void> {
   if (changes.length === 0) return;
   await tx`
     INSERT INTO changes (change_no, sub_centre, case_id, kind, origin_client, origin_seq, note)
-    SELECT u.no, u.sub_centre, c.id, u.kind, NULLIF(u.origin_client, ''), NULLIF(u.origin_seq, 0), NULLIF(u.note, '')
+    SELECT u.no, u.sub_centre, u.case_id, u.kind, NULLIF(u.origin_client, ''), NULLIF(u.origin_seq, 0), NULLIF(u.note, '')
     FROM unnest(
       ${tx.array(changes.map((_, index) => first + index))}::bigint[],
       ${tx.array(changes.map((change) => change.subCentre))}::text[],
-      ${tx.array(changes.map((change) => change.ref))}::text[],
+      ${tx.array(changes.map((change) => change.caseId))}::bigint[],
       ${tx.array(changes.map((change) => change.kind))}::text[],
       ${tx.array(changes.map((change) => change.originClient ?? ''))}::text[],
       ${tx.array(changes.map((change) => change.originSeq ?? 0))}::bigint[],
       ${tx.array(changes.map((change) => change.note ?? ''))}::text[]
-    ) AS u(no, sub_centre, ref, kind, origin_client, origin_seq, note)
-    JOIN cases c ON c.ref = u.ref`;
+    ) AS u(no, sub_centre, case_id, kind, origin_client, origin_seq, note)`;
   // (Empty text and 0 stand for "none" in the arrays: NULLIF turns them back.)
 }

@@ -21,7 +21,8 @@ interface ChangeRow {
  * counter, so `last` (where the wall's cursor moves) never passes a change
  * the wall has not been given. A cursor from another epoch, or ahead of the
  * platform (restored from a backup), is answered "reset". With `waitMs` the
- * pull waits for the next change (long poll) when there is none yet.
+ * pull waits for the next change (long poll) when there is none yet. The
+ * pulling wall's own actions are left out: it has them, and `last` passes them.
  */
 export async function readChanges(deps: { sql: Sql; notifier: ChangeNotifier; logger: PlatformLogger }, subCentreId: string, query: Query, signal?: AbortSignal): Promise<ChangesResponse> {
   const first = await readOnce(deps, subCentreId, query);
@@ -44,6 +45,7 @@ async function readOnce(deps: { sql: Sql; logger: PlatformLogger }, subCentreId:
       SELECT ch.change_no, ch.kind, ch.origin_client, ch.origin_seq, ch.note, ch.case_id, c.data
       FROM changes ch JOIN cases c ON c.id = ch.case_id
       WHERE ch.sub_centre = ${subCentreId} AND ch.change_no > ${query.after}
+        AND ${query.clientId ? tx`ch.origin_client IS DISTINCT FROM ${query.clientId}` : tx`TRUE`}
       ORDER BY ch.change_no LIMIT ${query.limit + 1}`;
     const more = rows.length > query.limit;
     const page = rows.slice(0, query.limit);

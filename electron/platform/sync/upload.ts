@@ -14,6 +14,8 @@ export type UploadOutcome =
   | { status: 403; body: { error: 'clientOfAnotherSubCentre' } };
 
 interface CaseState {
+  /** 0 until a new case is inserted. */
+  id: number;
   ref: string;
   assignedTo: string | null;
   closedByDistrict: boolean;
@@ -29,6 +31,9 @@ interface Decision {
   /** Index into the batch's changes, or -1 when the answer names no change of its own. */
   change: number;
 }
+
+/** A change before its case has an id (a case new in this batch gets one when it is saved). */
+type PendingChange = Omit<NewChange, 'caseId'> & { ref: string };
 
 /**
  * Applies one upload of a wall's actions, exactly once each: in ONE
@@ -70,14 +75,14 @@ async function storedResults(tx: Tx, clientId: string, repeats: readonly Action[
 
 async function applyFresh(tx: Tx, who: { subCentreId: string; clientId: string; now: number }, actions: readonly Action[], touched: Set<string>): Promise<ActionResult[]> {
   const states = await lockCases(tx, [...new Set(actions.map((action) => action.case.ref))]);
-  const changes: NewChange[] = [];
+  const changes: PendingChange[] = [];
   const decisions = actions.map((action) => decide(who, action, states, changes));
   const firstNo = await takeChangeNumbers(tx, changes.length);
   for (const decision of decisions) {
     if (decision.change >= 0) states.get(decision.action.case.ref)!.lastChange = firstNo + decision.change;
   }
-  await saveCases(tx, who, [...states.values()].filter((state) => state.dirty));
-  await insertChanges(tx, firstNo, changes);
+  await saveCases(tx, who, [...states.values()].filter((state) => state.dirty), states);
+  await insertChanges(tx, firstNo, changes.map(({ ref, ...change }) => ({ ...change, caseId: states.get(ref)!.id })));
   for (const change of changes) touched.add(change.subCentre);
   await saveAttachments(tx, who.clientId, decisions);
   // A rejection that names no case change is confirmed once the wall's cursor passes the current number.
@@ -99,13 +104,13 @@ async function applyFresh(tx: Tx, who: { subCentreId: string; clientId: string; 
 }
 
 async function lockCases(tx: Tx, refs: readonly string[]): Promise<Map<string, CaseState>> {
-  const rows = await tx<{ ref: string; assigned_to: string | null; closed_by_district: boolean; data: SyncCase; change_no: number }[]>`
-    SELECT ref, assigned_to, closed_by_district, data, change_no FROM cases WHERE ref = ANY(${tx.array(refs as string[])}::text[]) ORDER BY id FOR UPDATE`;
-  return new Map(rows.map((row) => [row.ref, { ref: row.ref, assignedTo: row.assigned_to, closedByDistrict: row.closed_by_district, data: row.data, dirty: false, lastChange: row.change_no }]));
+  const rows = await tx<{ id: number; ref: string; assigned_to: string | null; closed_by_district: boolean; data: SyncCase; change_no: number }[]>`
+    SELECT id, ref, assigned_to, closed_by_district, data, change_no FROM cases WHERE ref = ANY(${tx.array(refs as string[])}::text[]) ORDER BY id FOR UPDATE`;
+  return new Map(rows.map((row) => [row.ref, { id: row.id, ref: row.ref, assignedTo: row.assigned_to, closedByDistrict: row.closed_by_district, data: row.data, dirty: false, lastChange: row.change_no }]));
 }
 
 /** One action against the district's case, as the batch has left it so far. */
-function decide(who: { subCentreId: string; clientId: string }, action: Action, states: Map<string, CaseState>, changes: NewChange[]): Decision {
+function decide(who: { subCentreId: string; clientId: string }, action: Action, states: Map<string, CaseState>, changes: PendingChange[]): Decision {
   const ref = action.case.ref;
   const state = states.get(ref);
   const reject = (reason: RejectionReason, resend: 'upsert' | 'removed' | null): Decision => {
@@ -116,7 +121,7 @@ function decide(who: { subCentreId: string; clientId: string }, action: Action, 
   };
   if (!state) {
     if (!ref.startsWith(`w.${who.clientId}.`)) return reject('unknownCase', null);
-    states.set(ref, { ref, assignedTo: who.subCentreId, closedByDistrict: false, data: action.case, dirty: true, lastChange: 0 });
+    states.set(ref, { id: 0, ref, assignedTo: who.subCentreId, closedByDistrict: false, data: action.case, dirty: true, lastChange: 0 });
   } else if (state.assignedTo !== who.subCentreId) {
     return reject('transferredAway', 'removed');
   } else if (state.closedByDistrict) {
@@ -130,9 +135,9 @@ function decide(who: { subCentreId: string; clientId: string }, action: Action, 
   return { action, outcome: 'applied', reason: null, change: changes.length - 1 };
 }
 
-async function saveCases(tx: Tx, who: { subCentreId: string; now: number }, states: readonly CaseState[]): Promise<void> {
+async function saveCases(tx: Tx, who: { subCentreId: string; now: number }, states: readonly CaseState[], byRef: Map<string, CaseState>): Promise<void> {
   if (states.length === 0) return;
-  await tx`
+  const saved = await tx<{ id: number; ref: string }[]>`
     INSERT INTO cases (ref, source, source_id, assigned_to, sub_district_id, status, data, reported_at, updated_at, change_no)
     SELECT ref, 'wall', ref, ${who.subCentreId}, NULLIF(sub_district_id, ''), status, data, reported_at, ${who.now}, change_no FROM unnest(
       ${tx.array(states.map((state) => state.ref))}::text[],
@@ -143,7 +148,9 @@ async function saveCases(tx: Tx, who: { subCentreId: string; now: number }, stat
       ${tx.array(states.map((state) => state.lastChange))}::bigint[]
     ) AS u(ref, sub_district_id, status, data, reported_at, change_no)
     ON CONFLICT (ref) DO UPDATE SET status = excluded.status, data = excluded.data, sub_district_id = excluded.sub_district_id,
-      updated_at = excluded.updated_at, change_no = excluded.change_no, version = cases.version + 1`;
+      updated_at = excluded.updated_at, change_no = excluded.change_no, version = cases.version + 1
+    RETURNING id, ref`;
+  for (const row of saved) byRef.get(row.ref)!.id = row.id;
 }
 
 async function saveAttachments(tx: Tx, clientId: string, decisions: readonly Decision[]): Promise<void> {
