@@ -136,6 +136,7 @@ function createServices(options: CoreOptions, booted: Booted, runtime: Runtime, 
       ['history', t.t('actors.history')],
       ['demo-feed', t.t('actors.demoFeed')],
       ['system', t.t('actors.system')],
+      ['platform', t.t('actors.platform')],
       ...booted.operators.list().map((operator) => [operator.id, operator.name] as [string, string]),
     ]);
   };
@@ -170,7 +171,7 @@ function createServices(options: CoreOptions, booted: Booted, runtime: Runtime, 
     demo: options.demo !== null,
     reportsDir: options.reportsDir ?? join(dirname(options.dbPath), 'reports'),
     actorNames,
-    sync: { status: () => syncOff, actions: () => [] },
+    sync: { status: () => syncOff, actions: () => [], acknowledgeRejections: () => syncOff },
   };
 }
 
@@ -178,9 +179,9 @@ function createServices(options: CoreOptions, booted: Booted, runtime: Runtime, 
 function startPlatformSync(options: CoreOptions, booted: Booted, runtime: Runtime, unitOfWork: UnitOfWork, hub: EventHub, services: CoreServices): SyncService | null {
   if (!options.platform) return null;
   const platformCases = createPlatformCases({ cases: booted.store, reference: () => booted.reference, clock: runtime.clock, announce: (change) => hub.emit('case.changed', change) });
-  const sync = startSync({ db: booted.db, cases: booted.store, platformCases, unitOfWork, hub, clock: runtime.clock, logger: runtime.logger, onUnexpected: runtime.onUnexpected, options: options.platform });
+  const sync = startSync({ db: booted.db, cases: booted.store, platformCases, unitOfWork, hub, audit: services.audit, clock: runtime.clock, logger: runtime.logger, onUnexpected: runtime.onUnexpected, options: options.platform });
   runtime.disposables.add('platform sync', sync, (running) => void running.close());
-  services.sync = { status: sync.status, actions: sync.actions };
+  services.sync = { status: sync.status, actions: sync.actions, acknowledgeRejections: sync.acknowledgeRejections };
   return sync;
 }
 

@@ -61,6 +61,7 @@ export const preloadRequestNames = [
   'command.undo',
   'sync.status',
   'sync.actions',
+  'sync.acknowledgeRejections',
 ] as const satisfies readonly RequestName[];
 
 type Missing = Exclude<RequestName, (typeof preloadRequestNames)[number]>;

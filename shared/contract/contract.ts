@@ -324,6 +324,8 @@ export const commands = {
       dataBase64: z.string().min(16).max(maxAttachmentBase64).regex(/^[A-Za-z0-9+/]+={0,2}$/),
     }),
   ),
+  /** The room has read the district's rejections: the sync light stops showing them red (the list keeps them). */
+  'sync.acknowledgeRejections': define<SyncStatus>()(NoArgs),
   /** Demo rehearsal only: run the video clock as if it were `atMs` (null: real time). */
   'video.setClock': define<VideoState>()(z.object({ atMs: z.number().int().positive().nullable() })),
 } as const;

@@ -52,6 +52,8 @@ export const en: Messages = {
       unknownCase: 'The district has no such case; this action did not take effect',
       notYourCase: 'The case does not belong to this sub-centre; this action did not take effect',
     },
+    acknowledge: 'Read — stop showing red',
+    seen: 'read',
     kind: { created: 'reported', attached: 'photo added', markedUrgent: 'marked urgent', clearedUrgent: 'urgency cleared', undone: 'undone', absorbedDuplicate: 'absorbed a duplicate' },
   },
   lockouts: {
@@ -251,7 +253,7 @@ export const en: Messages = {
   },
   assignment: { dispatched: 'Dispatched', inProgress: 'In progress', reportedBack: 'Reported back', returned: 'Returned' },
   input: { mouse: 'mouse', keyboard: 'keyboard', hotkey: 'hotkey', command: 'command', feed: 'demo feed', system: 'system' },
-  actors: { history: 'history', demoFeed: 'demo feed', system: 'system' },
+  actors: { history: 'history', demoFeed: 'demo feed', system: 'system', platform: 'district platform' },
   actions: {
     clearLockout: 'clear a sign-in lock',
     verify: 'verify',

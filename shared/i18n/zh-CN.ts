@@ -54,6 +54,8 @@ export const zhCN = {
       unknownCase: '区平台没有这个案件，此操作未生效',
       notYourCase: '案件不属于本分中心，此操作未生效',
     },
+    acknowledge: '已阅，不再亮红灯',
+    seen: '已阅',
     kind: { created: '上报', attached: '添加照片', markedUrgent: '标为紧急', clearedUrgent: '取消紧急', undone: '撤销', absorbedDuplicate: '并入重复案件' },
   },
   lockouts: {
@@ -253,7 +255,7 @@ export const zhCN = {
   },
   assignment: { dispatched: '已派遣', inProgress: '处置中', reportedBack: '已反馈', returned: '已退回' },
   input: { mouse: '鼠标', keyboard: '键盘', hotkey: '快捷键', command: '命令', feed: '演示数据', system: '系统' },
-  actors: { history: '历史数据', demoFeed: '演示数据源', system: '系统' },
+  actors: { history: '历史数据', demoFeed: '演示数据源', system: '系统', platform: '区平台' },
   actions: {
     clearLockout: '解除签入锁定',
     verify: '核实',

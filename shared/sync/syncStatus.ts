@@ -20,6 +20,7 @@ export const SyncStatusSchema = z.object({
   waiting: z.number().int().min(0),
   /** Acknowledged, but the platform's change carrying them has not come back down yet. */
   unconfirmed: z.number().int().min(0),
+  /** Rejections nobody in the room has acknowledged yet (the light is red while there are any). */
   rejected: z.number().int().min(0),
   /** The platform's change number the room has applied everything up to. */
   lastConfirmedChange: z.number().int().min(0),
@@ -52,4 +53,6 @@ export interface SyncActionInfo {
   state: 'waiting' | 'unconfirmed' | 'confirmed' | 'rejected';
   reason: z.infer<typeof RejectionReasonSchema> | null;
   changeNo: number | null;
+  /** A rejection someone in the room has acknowledged. */
+  seen: boolean;
 }

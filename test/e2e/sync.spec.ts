@@ -53,8 +53,11 @@ test.describe('the sync light', () => {
     await signIn(page);
 
     await post('/intake/v1/hotline', { tickets: [{ ticketId: 'E2E-1', receivedAt: Date.now(), categoryCode: '20401', content: '端到端测试：北站街道门口占道摆摊', lngLat: [121.4624, 31.2425] }] }, `Bearer intake.${credentials('intake').secret}`);
-    const ticket = page.getByTestId('case-list').getByRole('option').filter({ hasText: '端到端测试：北站街道门口占道摆摊' });
-    await expect(ticket).toBeVisible();
+    await page.getByRole('searchbox').fill('端到端测试');
+    // The hotline's case, found by its words, in Beizhan's grid, waiting to be verified.
+    const ticket = page.getByTestId('case-list').getByRole('option');
+    await expect(ticket).toHaveCount(1);
+    await expect(ticket).toContainText('北站第2网格');
 
     proxy.set('blackhole');
     await expect(light(page)).toHaveClass(/sync-offline/, { timeout: 15_000 });
@@ -75,5 +78,8 @@ test.describe('the sync light', () => {
     await expect(dialog.getByTestId('sync-actions-rejected')).toContainText('区平台已结案，此操作未生效');
     await expect(dialog.getByTestId('sync-actions-rejected')).toContainText('核实');
     await page.screenshot({ path: 'test-results/sync-rejected.png' });
+    await dialog.getByRole('button', { name: '已阅，不再亮红灯' }).click();
+    await expect(light(page)).toHaveClass(/sync-online/);
+    await expect(dialog.getByTestId('sync-actions-rejected')).toContainText('已阅');
   });
 });

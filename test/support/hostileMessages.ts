@@ -39,6 +39,7 @@ export const validExamples: Record<RequestName, Record<string, unknown>> = {
   'video.coverage': { hours: 12 },
   'operators.lockouts': {},
   'sync.status': {},
+  'sync.acknowledgeRejections': {},
   'sync.actions': { state: 'rejected', limit: 20 },
   'session.signIn': { operatorId: 'op03', pin: '333333' },
   'session.signOut': {},

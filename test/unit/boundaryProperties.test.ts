@@ -38,6 +38,7 @@ const examples: Record<RequestName, unknown> = {
   'operators.list': {},
   'operators.lockouts': {},
   'sync.status': {},
+  'sync.acknowledgeRejections': {},
   'sync.actions': { state: 'waiting', limit: 50 },
   'reference.get': {},
   'cases.list': { scope: 'open', limit: 50, before: null },

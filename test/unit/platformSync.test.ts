@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../shared/domain/case';
 import type { SyncActionInfo, SyncStatus } from '../../shared/sync/syncStatus';
@@ -107,6 +108,13 @@ describe('a wall synced with the district platform', () => {
     expect(rejected[0]).toMatchObject({ caseId: made.id, state: 'rejected', reason: 'closedAtDistrict', kind: 'verify' });
     expect((await status()).rejected).toBeGreaterThan(0);
     await waitFor('the room to take the district\'s closed case', async () => valueOf<Case>(await wall.request('case.get', { caseId: made.id })).status === 'closed');
+    // Read by the director: the light stops showing red, the list keeps the rejection marked read, and who read it is audited.
+    const after = valueOf<SyncStatus>(await wall.request('sync.acknowledgeRejections', {}, director));
+    expect(after.rejected).toBe(0);
+    expect(valueOf<SyncActionInfo[]>(await wall.request('sync.actions', { state: 'rejected' }, director))[0]).toMatchObject({ caseId: made.id, seen: true });
+    const db = new Database(wall.dbPath, { readonly: true });
+    expect(db.prepare("SELECT actor, data FROM audit_events WHERE kind = 'sync.rejectionsAcknowledged'").all()).toEqual([{ actor: 'dir01', data: JSON.stringify({ count: 1 }) }]);
+    db.close();
   });
 
   it('applies every action exactly once when responses are lost after the platform applied them', async () => {

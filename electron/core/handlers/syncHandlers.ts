@@ -7,5 +7,6 @@ export function syncHandlers(services: CoreServices) {
     'sync.status': () => services.sync.status(),
     // Visitors' windows see the light, not what the room did.
     'sync.actions': ({ state, limit }, { audience }) => (audience === 'operator' ? services.sync.actions(state, limit) : []),
+    'sync.acknowledgeRejections': (_args, { actor }) => services.sync.acknowledgeRejections(actor),
   });
 }

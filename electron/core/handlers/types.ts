@@ -39,7 +39,7 @@ export interface CoreServices {
   demo: boolean;
   reportsDir: string;
   /** The link to the district platform (off on a wall started without one). */
-  sync: { status(): SyncStatus; actions(state: 'waiting' | 'rejected', limit: number): SyncActionInfo[] };
+  sync: { status(): SyncStatus; actions(state: 'waiting' | 'rejected', limit: number): SyncActionInfo[]; acknowledgeRejections(actor: Actor): SyncStatus };
   /** Operators by id, plus the core's own actors (history, demo feed, system), named in a language. */
   actorNames(locale: Locale): Map<string, string>;
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../runtime/logger';
 import { contained, type UnexpectedErrorHandler } from '../runtime/unexpected';
 import type { UnitOfWork } from '../runtime/unitOfWork';
 import type { PlatformCases } from '../services/platformCases';
+import type { Actor, RoomAudit } from '../services/actors';
 import type { CaseStore } from '../store/caseStore';
 import type { Db } from '../store/database';
 import { createChangeApplier } from './changeApplier';
@@ -43,6 +44,7 @@ export function startSync(deps: {
   platformCases: PlatformCases;
   unitOfWork: UnitOfWork;
   hub: EventHub;
+  audit: RoomAudit;
   clock: () => number;
   logger: Logger;
   onUnexpected: UnexpectedErrorHandler;
@@ -136,6 +138,14 @@ export function startSync(deps: {
     clientId,
     status,
     actions: (state: 'waiting' | 'rejected', limit: number) => store.actions(state, limit, store.cursor().changeNo),
+    /** Inside the request's transaction: the rejections are marked read, and who did it is audited. */
+    acknowledgeRejections(actor: Actor): SyncStatus {
+      const count = store.acknowledgeRejections(clock());
+      if (count > 0) deps.audit(actor, 'sync.rejectionsAcknowledged', { count });
+      const now = status();
+      deps.hub.emit('sync.changed', { status: now });
+      return now;
+    },
     /** Stops both loops and waits for them (in-flight requests are aborted; nothing half-written: each answer commits whole or not at all). */
     async close(): Promise<void> {
       stopping.abort();

@@ -88,13 +88,17 @@ export function createSyncStore(db: Db, statements: StatementCache) {
       return statements.get<{ waiting: number; unconfirmed: number; rejected: number }>(sql`
         SELECT (SELECT count(*) FROM outbox WHERE sent_at IS NULL) AS waiting,
                (SELECT count(*) FROM outbox WHERE outcome = 'applied' AND change_no > ${cursor}) AS unconfirmed,
-               (SELECT count(*) FROM outbox WHERE outcome = 'rejected') AS rejected`)!;
+               (SELECT count(*) FROM outbox WHERE outcome = 'rejected' AND seen_at IS NULL) AS rejected`)!;
+    },
+    /** Someone in the room has read the rejections: the light stops showing them red (the list keeps them). */
+    acknowledgeRejections(at: number): number {
+      return statements.run(sql`UPDATE outbox SET seen_at = ${at} WHERE outcome = 'rejected' AND seen_at IS NULL`).changes;
     },
     /** The list the director opens from the light: waiting or rejected actions, newest first, with their case's number. */
     actions(state: 'waiting' | 'rejected', limit: number, cursor: number): SyncActionInfo[] {
       const where = state === 'waiting' ? sql`o.sent_at IS NULL` : sql`o.outcome = 'rejected'`;
-      const rows = statements.all<{ seq: number; at: number; kind: string; case_id: number | null; number: string | null; outcome: string | null; reason: string | null; change_no: number | null }>(sql`
-        SELECT o.seq, o.at, o.kind, o.case_id, c.number, o.outcome, o.reason, o.change_no
+      const rows = statements.all<{ seq: number; at: number; kind: string; case_id: number | null; number: string | null; outcome: string | null; reason: string | null; change_no: number | null; seen_at: number | null }>(sql`
+        SELECT o.seq, o.at, o.kind, o.case_id, c.number, o.outcome, o.reason, o.change_no, o.seen_at
         FROM outbox o LEFT JOIN cases c ON c.id = o.case_id WHERE ${where} ORDER BY o.seq DESC LIMIT ${limit}`);
       return rows.map((row) => ({
         seq: row.seq,
@@ -105,6 +109,7 @@ export function createSyncStore(db: Db, statements: StatementCache) {
         state: row.outcome === null ? 'waiting' : row.outcome === 'rejected' ? 'rejected' : (row.change_no ?? 0) > cursor ? 'unconfirmed' : 'confirmed',
         reason: row.reason as SyncActionInfo['reason'],
         changeNo: row.change_no,
+        seen: row.seen_at !== null,
       }));
     },
   };

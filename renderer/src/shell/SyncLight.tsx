@@ -81,12 +81,32 @@ function SyncDialog({ sync, onClose }: { sync: SyncStatus; onClose: () => void }
         </div>
         <SyncActionList state={state} version={sync.waiting + sync.rejected * 1_000_003} />
         <div className="actions">
+          {state === 'rejected' && sync.rejected > 0 && <AcknowledgeButton />}
           <button type="button" className="button" onClick={onClose} autoFocus>
             {t('lockouts.close')}
           </button>
         </div>
       </div>
     </div>
+  );
+}
+
+/** Someone has read the rejections: the light goes back to green (the list keeps them, marked read). */
+function AcknowledgeButton() {
+  const { t } = useTranslation();
+  const { bridge } = useWall();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <button type="button" className="button button-primary" onClick={() => bridge.request('sync.acknowledgeRejections', {}).then(() => setError(null), (failure: unknown) => setError(messageOf(failure)))}>
+        {t('sync.acknowledge')}
+      </button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -115,7 +135,8 @@ function SyncActionList({ state, version }: { state: 'waiting' | 'rejected'; ver
           <time>{formatTime(action.at)}</time>
           <span className="sync-case">{action.caseNumber ?? '—'}</span>
           <span>{t(`actions.${action.kind}`, { defaultValue: t(`sync.kind.${action.kind}`, { defaultValue: action.kind }) })}</span>
-          {action.reason && <span className="sync-reason">{t(`sync.reason.${action.reason}`)}</span>}
+          {action.reason && <span className={action.seen ? 'sync-reason sync-seen' : 'sync-reason'}>{t(`sync.reason.${action.reason}`)}</span>}
+          {action.seen && <span className="muted">{t('sync.seen')}</span>}
         </li>
       ))}
     </ul>

@@ -17,6 +17,8 @@ export const syncSchema: Migration = {
     ALTER TABLE outbox ADD COLUMN outcome TEXT CHECK (outcome IN ('applied', 'rejected'));
     ALTER TABLE outbox ADD COLUMN reason TEXT;
     ALTER TABLE outbox ADD COLUMN change_no INTEGER;
+    -- When someone in the room acknowledged a rejection (the light stops showing it red).
+    ALTER TABLE outbox ADD COLUMN seen_at INTEGER;
     UPDATE outbox SET case_id = coalesce(json_extract(payload, '$.caseId'), json_extract(payload, '$.id'));
     CREATE INDEX outbox_case_waiting ON outbox (case_id) WHERE sent_at IS NULL;
     CREATE INDEX outbox_rejected ON outbox (seq) WHERE outcome = 'rejected';
