@@ -34,7 +34,7 @@ export async function platformBench() {
   try {
     const drain = only('drain') ? await drainRate(dir.path, env('GRIDWALL_BENCH_QUEUED', 10_000)) : skipped;
     log(`drain: ${JSON.stringify(drain)}`);
-    const inflow = only('inflow') ? await inflowLag(platform, env('GRIDWALL_BENCH_INFLOW_PER_S', 50), env('GRIDWALL_BENCH_INFLOW_S', 20)) : { ...skipped, perSecond: 0 };
+    const inflow = only('inflow') ? await inflowLag(dir.path, env('GRIDWALL_BENCH_INFLOW_PER_S', 50), env('GRIDWALL_BENCH_INFLOW_S', 20)) : { ...skipped, perSecond: 0 };
     log(`inflow: ${JSON.stringify(inflow)}`);
     const query = only('query') ? await platformQueries(env('GRIDWALL_BENCH_CASES', 1_000_000)) : skipped;
     log(`query: ${JSON.stringify(query)}`);
@@ -137,10 +137,18 @@ async function uploadFloor(credentials: PlatformCredentials, total: number): Pro
   return Math.round(total / ((performance.now() - started) / 1000));
 }
 
-/** Tickets at `perSecond` into the platform; each timed until the queue window's socket on a real browser wall hears it. */
-async function inflowLag(test: TestPlatform, perSecond: number, seconds: number) {
-  const credentialsFile = test.platform.credentialsFile('SD04');
-  const wall = await startWallProcess(['--platform-credentials', credentialsFile]);
+/**
+ * Tickets at `perSecond` into a platform in its own process; each timed from
+ * its post until the queue window's socket on a real browser wall (its core
+ * in a worker, synced with that platform) hears the case.
+ */
+async function inflowLag(dir: string, perSecond: number, seconds: number) {
+  const platformDir = join(dir, 'inflow-platform');
+  const port = await freePort();
+  const platform = await startPlatformProcess(platformDir, port);
+  const wall = await startWallProcess(['--platform-credentials', join(platformDir, 'credentials', 'SD04.json')]);
+  const intake = `Bearer intake.${readPlatformCredentials(join(platformDir, 'credentials', 'intake.json')).secret}`;
+  const platformUrl = `http://127.0.0.1:${port}`;
   try {
     const url = new URL(wall.urls.queue);
     const socket = new WebSocket(`ws://${url.host}/ws?role=queue&token=${url.searchParams.get('token')}`);
@@ -154,7 +162,6 @@ async function inflowLag(test: TestPlatform, perSecond: number, seconds: number)
       const at = key ? sentAt.get(key) : undefined;
       if (at !== undefined && message.event.payload.change === 'created') lags.push((performance.now() - at) / 1000);
     });
-    const intake = `Bearer intake.${test.intakeKey()}`;
     const total = perSecond * seconds;
     const started = performance.now();
     for (let i = 0; i < total; i++) {
@@ -162,7 +169,7 @@ async function inflowLag(test: TestPlatform, perSecond: number, seconds: number)
       if (due > performance.now()) await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
       const key = `inflow-${i}`;
       sentAt.set(key, performance.now());
-      void fetch(`${test.platform.url}/intake/v1/hotline`, {
+      void fetch(`${platformUrl}/intake/v1/hotline`, {
         method: 'POST',
         headers: { authorization: intake, 'content-type': 'application/json' },
         body: JSON.stringify({ tickets: [{ ticketId: `inflow-${Date.now().toString(36)}-${i}`, receivedAt: Date.now(), categoryCode: '20401', content: `${key} 门口占道经营`, lngLat: [121.4587, 31.2555], address: '芷江西路' }] }),
@@ -174,6 +181,8 @@ async function inflowLag(test: TestPlatform, perSecond: number, seconds: number)
     return { cases: lags.length, perSecond, p50: round(percentile(lags, 50), 3), p95: round(percentile(lags, 95), 3) };
   } finally {
     await wall.stop();
+    platform.child.kill('SIGTERM');
+    await platform.exited;
   }
 }
 
