@@ -6,17 +6,7 @@ import { bearerFor } from '../../shared/sync/protocol';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { startTestPlatform, type TestPlatform } from '../support/platformHarness';
 import { director, startTestCore } from '../support/testCore';
-
-/** Polls until `check` returns something truthy (state, never time), failing with what it waited for. */
-export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { waitFor } from '../support/waitFor';
 
 /** The value of an answer the test expects to succeed. */
 const valueOf = <T>(answer: { ok: boolean }): T => {
@@ -131,4 +121,25 @@ describe('a wall synced with the district platform', () => {
     expect(seqs[0]!.n).toBe(seqs[0]!.last);
     expect(rows[0]!.n).toBe(made.length + 2);
   });
+
+  it('comes through every fault of the link (reset, latency, cut mid-response, blackhole) with each action applied once', async () => {
+    const clientId = wall.core.sync!.clientId;
+    const counted = async () => (await platform.platform.sql<{ n: number; last: number }[]>`SELECT count(*)::int AS n, max(client_seq)::int AS last FROM client_results WHERE client_id = ${clientId}`)[0]!;
+    for (const mode of ['reset', 'latency', 'cut', 'blackhole'] as const) {
+      const before = { ...proxy.counts };
+      proxy.set(mode);
+      for (let index = 0; index < 3; index++) await create(`故障${mode}${index}`);
+      // Each fault is seen at work before the link heals.
+      if (mode === 'reset') await waitFor('connections to be reset', () => proxy.counts.connections >= before.connections + 3);
+      if (mode === 'cut') await waitFor('a response to be cut', () => proxy.counts.cut > before.cut);
+      if (mode !== 'latency') await waitFor(`the light to show the ${mode}`, async () => !(await status()).online);
+      proxy.set('pass');
+      await waitFor(`the outbox to drain after ${mode}`, drained);
+      const results = await counted();
+      console.log(`fault ${mode}: ${JSON.stringify({ ...results, proxy: proxy.counts })}`);
+      expect(results.n).toBe(results.last);
+      const rows = await platform.platform.sql<{ n: number }[]>`SELECT count(*)::int AS n FROM cases WHERE data->>'description' LIKE ${`故障${mode}%`}`;
+      expect(rows[0]!.n).toBe(3);
+    }
+  }, 60_000);
 });
