@@ -60,7 +60,7 @@ export async function route(deps: RouteDeps, request: IncomingMessage, response:
   if (key === 'GET /sync/v1/changes') {
     const caller = require(deps, request, 'subCentre');
     const query = parse(ChangesQuerySchema, Object.fromEntries(url.searchParams));
-    const abort = AbortSignal.any([deps.stopping, closedSignal(request)]);
+    const abort = AbortSignal.any([deps.stopping, closedSignal(response)]);
     return sendJson(response, 200, await readChanges(deps, caller.subCentreId, query, abort));
   }
   if (key === 'GET /open311/v2/services.json') return deps.open311.services(url, response);
@@ -102,8 +102,9 @@ async function districtAction(deps: RouteDeps, request: IncomingMessage, respons
   sendJson(response, 200, outcome);
 }
 
-function closedSignal(request: IncomingMessage): AbortSignal {
+/** Aborts when this response ends (or its connection drops): a waiting pull stops waiting for a wall that went away. */
+function closedSignal(response: ServerResponse): AbortSignal {
   const controller = new AbortController();
-  request.socket.once('close', () => controller.abort());
+  response.once('close', () => controller.abort());
   return controller.signal;
 }
