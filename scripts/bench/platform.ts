@@ -9,7 +9,7 @@ import { runJepsen } from '../../test/support/jepsen';
 import { platformKillRounds, startPlatformProcess, wallKillRounds } from '../../test/support/killHarness';
 import { readPlatformCredentials } from '../../electron/host/platformCredentials';
 import type { PlatformCredentials } from '../../shared/sync/protocol';
-import { noPostgresReason, postgresBinDir, startPostgresCluster, startTestPlatform, type TestPlatform } from '../../test/support/platformHarness';
+import { noPostgresReason, postgresBinDir, startPostgresCluster, startTestPlatform } from '../../test/support/platformHarness';
 import { resourcesDir, tempDir } from '../../test/support/testCore';
 import { startWallProcess } from '../../test/support/wallProcess';
 import { fillCases, queryTimes } from './platformScale';

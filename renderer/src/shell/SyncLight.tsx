@@ -38,7 +38,8 @@ export function SyncLight() {
           t('sync.waiting', { count: sync.waiting }),
           ...(sync.rejected > 0 ? [t('sync.rejected', { count: sync.rejected })] : []),
         ];
-  const title = tone === 'off' ? t('sync.offHint') : t('sync.confirmedUpTo', { change: sync.lastConfirmedChange, unconfirmed: sync.unconfirmed });
+  const why = !sync.online && sync.lastError ? `${t(`sync.error.${sync.lastError}`, { defaultValue: sync.lastError })}\n` : '';
+  const title = tone === 'off' ? t('sync.offHint') : `${why}${t('sync.confirmedUpTo', { change: sync.lastConfirmedChange, unconfirmed: sync.unconfirmed })}`;
   return (
     <>
       <button
@@ -71,6 +72,11 @@ function SyncDialog({ sync, onClose }: { sync: SyncStatus; onClose: () => void }
     <div className="modal-backdrop" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
       <div className="modal sync-dialog" role="dialog" aria-modal="true" aria-label={t('sync.title')}>
         <h2>{t('sync.title')}</h2>
+        {!sync.online && sync.lastError && (
+          <p className="sync-why" role="status">
+            {t(`sync.error.${sync.lastError}`, { defaultValue: sync.lastError })}
+          </p>
+        )}
         <p className="muted">{t('sync.confirmedUpTo', { change: sync.lastConfirmedChange, unconfirmed: sync.unconfirmed })}</p>
         <div className="sync-tabs" role="tablist">
           {(['waiting', 'rejected'] as const).map((tab) => (
