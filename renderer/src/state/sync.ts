@@ -65,7 +65,8 @@ async function readSnapshot(bridge: CoreBridge, store: WallStore, translate: Tra
   const snapshot = await readOpenCases(bridge);
   const wall = await bridge.request('wall.get', {});
   const video = await bridge.request('video.get', {});
-  const sync = await bridge.request('sync.status', {});
+  // The sync light is not worth a blank window: if its state cannot be read, the window loads without it (the next sync.changed brings it).
+  const sync = await bridge.request('sync.status', {}).catch(() => undefined);
   store.getState().snapshotLoaded(snapshot.seq, snapshot.cases, wall, video, sync);
   for (const message of heldEvents.splice(0)) store.getState().eventReceived(message);
 }
