@@ -38,6 +38,7 @@ export async function wallKillRounds(options: { rounds: number; dir: string; cre
   const dbPath = join(options.dir, 'wall.db');
   const random = options.random ?? Math.random;
   const acknowledged = new Set<string>();
+  const badRounds: string[] = [];
   for (let round = 0; round < options.rounds; round++) {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/wallChild.ts', dbPath, resourcesDir, JSON.stringify(options.credentials), `kill${round}`], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -51,10 +52,16 @@ export async function wallKillRounds(options: { rounds: number; dir: string; cre
     await sleep(20 + random() * 400);
     child.kill('SIGKILL');
     await exited;
+    // Checked after every kill, before the next start opens (and could mask) what the kill left.
+    const check = new Database(dbPath, { readonly: true, fileMustExist: true });
+    const verdict = String(check.pragma('integrity_check', { simple: true }));
+    check.close();
+    if (verdict !== 'ok') badRounds.push(`round ${round + 1}: ${verdict}`);
     if ((round + 1) % 20 === 0) options.log?.(`wall kill round ${round + 1}/${options.rounds}: ${acknowledged.size} acknowledged`);
   }
   const reader = async () => ({ sql: options.platformSql, close: async () => {} });
-  return { ...(await drainAndCheck(dbPath, options.credentials, reader, acknowledged)), kill_rounds: options.rounds };
+  const report = await drainAndCheck(dbPath, options.credentials, reader, acknowledged);
+  return { ...report, integrity: badRounds.length ? badRounds.join('; ') : report.integrity, kill_rounds: options.rounds };
 }
 
 /** Opens the room's file once more, lets it drain to the platform, and compares both sides. */
