@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../shared/domain/case';
 import type { SyncActionInfo, SyncStatus } from '../../shared/sync/syncStatus';
 import { bearerFor } from '../../shared/sync/protocol';
+import { newEpoch } from '../../electron/platform/storage/schema';
 import { startFaultProxy, type FaultProxy } from '../support/faultProxy';
 import { startTestPlatform, type TestPlatform } from '../support/platformHarness';
 import { director, startTestCore } from '../support/testCore';
@@ -142,4 +143,31 @@ describe('a wall synced with the district platform', () => {
       expect(rows[0]!.n).toBe(3);
     }
   }, 60_000);
+
+  it('after the platform is restored from a backup: a new epoch makes the room resync without duplicates, and actions the platform lost are sent again', async () => {
+    await waitFor('a quiet link', drained);
+    const clientId = wall.core.sync!.clientId;
+    const casesAtWall = () => {
+      const db = new Database(wall.dbPath, { readonly: true });
+      const count = db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number };
+      db.close();
+      return count;
+    };
+    const before = casesAtWall();
+    // What `npm run platform -- --new-epoch` does at start.
+    await newEpoch(platform.platform.sql);
+    await waitFor('the reset to be logged', () => wall.logs.some((line) => line.event === 'sync.reset'));
+    const [counter] = await platform.platform.sql<{ last: number }[]>`SELECT last FROM change_counter`;
+    await waitFor('the resync to catch up', async () => (await status()).lastConfirmedChange === counter!.last);
+    expect(casesAtWall()).toEqual(before);
+    // The backup was older than the room's last two actions: the platform no longer knows them.
+    const [{ last }] = (await platform.platform.sql<{ last: number }[]>`SELECT last_seq AS last FROM clients WHERE client_id = ${clientId}`) as unknown as [{ last: number }];
+    await platform.platform.sql`DELETE FROM client_results WHERE client_id = ${clientId} AND client_seq > ${last - 2}`;
+    await platform.platform.sql`UPDATE clients SET last_seq = ${last - 2} WHERE client_id = ${clientId}`;
+    await create('恢复备份后的新案件');
+    await waitFor('the lost actions to be sent again', () => wall.logs.some((line) => line.event === 'sync.platformBehind'));
+    await waitFor('the outbox to drain again', drained);
+    const [results] = await platform.platform.sql<{ n: number; max: number }[]>`SELECT count(*)::int AS n, max(client_seq)::int AS max FROM client_results WHERE client_id = ${clientId}`;
+    expect(results).toEqual({ n: last + 1, max: last + 1 });
+  });
 });
