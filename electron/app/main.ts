@@ -20,6 +20,7 @@ import { createSetupWindows } from './setupWindow';
 import { setupHandlers } from './setupHandlers';
 import { createWallKeeper } from './wallKeeper';
 import { electronWindowOpener } from './wallWindows';
+import { readPlatformCredentials } from '../host/platformCredentials';
 
 /**
  * The Electron shell: lifecycle, the room's displays and windows (the
@@ -56,6 +57,9 @@ async function startCore(logger: Logger, log: (line: string) => void) {
   const feedRate = Number(process.env.GRIDWALL_DEMO_RATE ?? defaultDemoOptions.feedRatePerMinute);
   const demo = app.commandLine.hasSwitch('no-demo') ? null : { ...defaultDemoOptions, feedRatePerMinute: Number.isFinite(feedRate) ? feedRate : 2 };
   const referenceDir = app.commandLine.getSwitchValue('reference') || null;
+  const credentialsFile = app.commandLine.getSwitchValue('platform-credentials');
+  // The district platform, when the room syncs with one (docs/SYNC.md); the embedded demo runs without.
+  const platform = credentialsFile ? readPlatformCredentials(credentialsFile, app.commandLine.getSwitchValue('platform') || undefined) : null;
   // Read before anything starts: a bad network.json or camera list stops the start, naming the file and field.
   const networkConfig = readNetworkConfig(referenceDir);
   const cameraStreams = cameraStreamUrls(readCameras(referenceDir ?? demoReferenceDir(resourcesDir)));
@@ -74,6 +78,7 @@ async function startCore(logger: Logger, log: (line: string) => void) {
       videoWindows: profile.videoWindows,
       ...(cameras ? { cameraStreams: cameras.streams } : {}),
       ...(referenceDir ? { referenceDir } : {}),
+      ...(platform ? { platform: { credentials: platform } } : {}),
       ...nativeBindingOption(),
     },
   });

@@ -23,6 +23,7 @@ import { sessionHandlers } from './handlers/sessionHandlers';
 import { combineHandlers, type CoreServices, type Unserved } from './handlers/types';
 import { videoHandlers } from './handlers/videoHandlers';
 import { presentationHandlers } from './handlers/presentationHandlers';
+import { syncHandlers } from './handlers/syncHandlers';
 import { createRefusals } from './refusals';
 import { DisposableStore } from './runtime/disposables';
 import { createEventHub, type EventHub } from './runtime/eventHub';
@@ -37,6 +38,9 @@ import { createCommandService } from './services/commandService';
 import { createPresentationService } from './services/presentation/presentationService';
 import { createVideoWall, type VideoWall } from './services/videoWall';
 import { createWallService } from './services/wallService';
+import { createPlatformCases } from './services/platformCases';
+import { startSync, type SyncOptions, type SyncService } from './sync/syncService';
+import { syncOff } from '../../shared/sync/syncStatus';
 import { createSessions, defaultSignInHours, type Session } from './sessions';
 import { getSetting, setSetting } from './store/referenceStore';
 import { createRequestLog, requestLogKeepMs } from './store/requestLog';
@@ -77,6 +81,8 @@ export interface CoreOptions {
   emergencyMinutes?: number;
   /** How long a sign-in lasts (a shift); default 12 hours. */
   signInHours?: number;
+  /** The district platform to sync with (docs/SYNC.md); without it the room works on its own. */
+  platform?: SyncOptions;
   clock?: () => number;
   logger?: Logger;
 }
@@ -138,6 +144,7 @@ function createServices(options: CoreOptions, booted: Booted, runtime: Runtime, 
       ['history', t.t('actors.history')],
       ['demo-feed', t.t('actors.demoFeed')],
       ['system', t.t('actors.system')],
+      ['platform', t.t('actors.platform')],
       ...booted.operators.list().map((operator) => [operator.id, operator.name] as [string, string]),
     ]);
   };
@@ -203,7 +210,18 @@ function createServices(options: CoreOptions, booted: Booted, runtime: Runtime, 
     demo: options.demo !== null,
     reportsDir: options.reportsDir ?? join(dirname(options.dbPath), 'reports'),
     actorNames,
+    sync: { status: () => syncOff, actions: () => [], acknowledgeRejections: () => syncOff },
   };
+}
+
+/** The sync with the district platform, when the room is configured with one. */
+function startPlatformSync(options: CoreOptions, booted: Booted, runtime: Runtime, unitOfWork: UnitOfWork, hub: EventHub, services: CoreServices): SyncService | null {
+  if (!options.platform) return null;
+  const platformCases = createPlatformCases({ cases: booted.store, reference: () => booted.reference, clock: runtime.clock, announce: (change) => hub.emit('case.changed', change) });
+  const sync = startSync({ db: booted.db, cases: booted.store, platformCases, unitOfWork, hub, audit: services.audit, clock: runtime.clock, logger: runtime.logger, onUnexpected: runtime.onUnexpected, options: options.platform });
+  runtime.disposables.add('platform sync', sync, (running) => void running.close());
+  services.sync = { status: sync.status, actions: sync.actions, acknowledgeRejections: sync.acknowledgeRejections };
+  return sync;
 }
 
 function assemble(options: CoreOptions, booted: Booted, runtime: Runtime) {
@@ -211,6 +229,7 @@ function assemble(options: CoreOptions, booted: Booted, runtime: Runtime) {
   const hub = createEventHub({ firstSeq: booted.firstEventSeq, onUnexpected });
   const unitOfWork = createUnitOfWork(booted.db, hub);
   const services = createServices(options, booted, runtime, unitOfWork, hub);
+  const sync = startPlatformSync(options, booted, runtime, unitOfWork, hub, services);
   const { wall, translators } = services;
   if (options.demo) {
     const feed = startDemoFeed({ reference: booted.referenceData, cases: services.cases, store: booted.store, logger, options: { ratePerMinute: options.demo.feedRatePerMinute, seed: options.demo.seed ^ clock() } });
@@ -228,6 +247,7 @@ function assemble(options: CoreOptions, booted: Booted, runtime: Runtime) {
     commandHandlers(services),
     presentationHandlers(services),
     mapHandlers(services),
+    syncHandlers(services),
   ];
   // Fails to compile when a request of the contract has no handler (and names it).
   const everyRequestServed: [Unserved<typeof modules>] extends [never] ? true : Unserved<typeof modules> = true;
@@ -258,6 +278,8 @@ function assemble(options: CoreOptions, booted: Booted, runtime: Runtime) {
     get presentation() {
       return wall.state.presentation;
     },
+    /** The link to the district platform (tests and benchmarks wait on it); null without one. */
+    sync,
     /** The parse `gridwall parse` prints. */
     parseCommand: (text: string, locale: Locale) => services.commands.parse(text, locale),
     /** A window went away: forget who was signed in there. */

@@ -11,6 +11,7 @@ import { drawTokens } from './access';
 import { startWebHost } from './webHost';
 import { readCameraFile } from './cameraImport';
 import { buildNetworkPolicy, cameraStreamUrls, readNetworkConfig } from './networkPolicy';
+import { readPlatformCredentials } from './platformCredentials';
 
 /**
  * `npm run wall`: the browser wall. Starts the core in a worker thread and
@@ -29,6 +30,8 @@ const usage = `用法 / usage: npm run wall -- [options]
   --feed-rate <n>   demo cases per minute (default 2, 0 = off; env GRIDWALL_DEMO_RATE)
   --shift-hours <n> how long a sign-in lasts before the operator signs in again (default 12)
   --heartbeat-ms <n> keepalive period for window links (default 5000; a window silent for 3 is reconnected)
+  --platform-credentials <file>  sync with the district platform (its credentials file for this sub-centre; docs/SYNC.md)
+  --platform <url>  the platform's address as this room reaches it (default: the one in the credentials file)
   --lan             also accept other PCs of the room's LAN (default: this machine only)
   --json            print the URLs as one JSON line (for scripts and tests)`;
 
@@ -47,6 +50,8 @@ function readFlags() {
         'shift-hours': { type: 'string', default: '12' },
         'heartbeat-ms': { type: 'string', default: '5000' },
         lan: { type: 'boolean', default: false },
+        platform: { type: 'string' },
+        'platform-credentials': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -72,6 +77,16 @@ function readFlags() {
   return { ...flags, port, feedRate, shiftHours, heartbeatMs };
 }
 
+/** Drills and tests shorten the sync's waits (GRIDWALL_SYNC_TIMEOUT_MS, GRIDWALL_SYNC_RETRY_CAP_MS); rooms keep the defaults. */
+function syncTimingFromEnv() {
+  const timeout = Number(process.env.GRIDWALL_SYNC_TIMEOUT_MS ?? 0);
+  const cap = Number(process.env.GRIDWALL_SYNC_RETRY_CAP_MS ?? 0);
+  return {
+    ...(timeout >= 500 ? { uploadTimeoutMs: timeout, pullGraceMs: timeout, longPollMs: timeout } : {}),
+    ...(cap >= 100 ? { retryCapMs: cap } : {}),
+  };
+}
+
 async function main() {
   const flags = readFlags();
   const logger = createLogger(stderrSink);
@@ -87,6 +102,8 @@ async function main() {
   // Read before anything starts: a bad network.json stops the start with the file and field named.
   const listedCameras = cameraList?.cameras ?? readCameras(referenceDir ?? demoReferenceDir(resourcesDir));
   const networkConfig = readNetworkConfig(referenceDir);
+  if (flags.platform && !flags['platform-credentials']) throw new Error('--platform 需要 --platform-credentials / --platform needs --platform-credentials');
+  const platform = flags['platform-credentials'] ? readPlatformCredentials(resolve(flags['platform-credentials']), flags.platform) : null;
   const cameras = flags['no-demo'] ? null : await startDemoCameras(resourcesDir);
   const networkPolicy = buildNetworkPolicy(networkConfig, cameraStreamUrls(listedCameras), cameras?.origin ?? null);
   const link = await startSupervisedCore({
@@ -101,6 +118,7 @@ async function main() {
       ...(cameras ? { cameraStreams: cameras.streams } : {}),
       ...(referenceDir ? { referenceDir } : {}),
       ...(cameraList ? { cameraList: cameraList.cameras } : {}),
+      ...(platform ? { platform: { credentials: platform, ...syncTimingFromEnv() } } : {}),
     },
   });
   const host = await startWebHost({

@@ -1,6 +1,7 @@
 import { commandsBench } from './commands';
 import { presentBench } from './present';
 import { mapBench } from './map';
+import { platformBench } from './platform';
 import { queueBench } from './queue';
 import { shellBench } from './shell';
 import { syncBench } from './sync';
@@ -14,4 +15,5 @@ export const benches: Record<string, () => Promise<Record<string, number | strin
   shell: shellBench,
   present: presentBench,
   map: mapBench,
+  platform: platformBench,
 };

@@ -75,6 +75,9 @@ export const preloadRequestNames = [
   'selection.set',
   'filter.share',
   'cameras.reportHealth',
+  'sync.status',
+  'sync.actions',
+  'sync.acknowledgeRejections',
 ] as const satisfies readonly RequestName[];
 
 type Missing = Exclude<RequestName, (typeof preloadRequestNames)[number]>;

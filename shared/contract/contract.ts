@@ -17,6 +17,7 @@ import { VideoStateSchema, type VideoCoverage, type VideoState } from '../video/
 import { WallStateSchema, type WallState } from '../wall/wallState';
 import { PresentationViewSchema, TourActionSchema, TourSchema, type Tour } from '../presentation/tour';
 import type { PresentationFigures } from '../presentation/figures';
+import { SyncStatusSchema, type SyncActionInfo, type SyncStatus } from '../sync/syncStatus';
 
 /**
  * The contract between the core and every window. Each query and command has
@@ -360,6 +361,10 @@ export const queries = {
   'map.camerasAt': define<CameraSight[]>()(z.object({ lngLat: LngLatSchema })),
   /** A spot's grid, workstation, sub-district, nearest address and named place (for "new case here"). */
   'map.placeAt': define<PlaceAt>()(z.object({ lngLat: LngLatSchema })),
+  /** The link to the district platform, for every window's sync light (docs/SYNC.md). */
+  'sync.status': define<SyncStatus>()(NoArgs),
+  /** The room's actions still on their way to the platform, or the ones it rejected (with why), newest first. */
+  'sync.actions': define<SyncActionInfo[]>()(z.object({ state: z.enum(['waiting', 'rejected']), limit: z.number().int().min(1).max(500).default(200) })),
 } as const;
 
 export const commands = {
@@ -407,6 +412,8 @@ export const commands = {
       dataBase64: z.string().min(16).max(maxAttachmentBase64).regex(/^[A-Za-z0-9+/]+={0,2}$/),
     }),
   ),
+  /** The room has read the district's rejections: the sync light stops showing them red (the list keeps them). */
+  'sync.acknowledgeRejections': define<SyncStatus>()(NoArgs),
   /** Demo rehearsal only: run the video clock as if it were `atMs` (null: real time). */
   'video.setClock': define<VideoState>()(z.object({ atMs: z.number().int().positive().nullable() })),
   /** The presenter steps the tour, blanks the screen, stops or resumes it, or sets its dwell time. */
@@ -459,6 +466,8 @@ export const events = {
   'filter.changed': z.object({ group: z.string(), filter: SharedFilterSchema.nullable() }),
   /** Camera health changed (every camera some video window plays). */
   'cameras.healthChanged': z.object({ health: z.record(z.string(), CameraHealthSchema) }),
+  /** The link to the district platform changed (online, waiting actions, rejections, confirmed change). */
+  'sync.changed': z.object({ status: SyncStatusSchema }),
 } as const;
 
 export type QueryName = keyof typeof queries;

@@ -20,6 +20,7 @@ import type { WallService } from '../services/wallService';
 import type { Session, Sessions } from '../sessions';
 import type { CaseStore } from '../store/caseStore';
 import type { OperatorStore } from '../store/operatorStore';
+import type { SyncActionInfo, SyncStatus } from '../../../shared/sync/syncStatus';
 
 /** What the handlers work with: the services the composition root built, once. */
 export interface CoreServices {
@@ -46,6 +47,8 @@ export interface CoreServices {
   clock: () => number;
   demo: boolean;
   reportsDir: string;
+  /** The link to the district platform (off on a wall started without one). */
+  sync: { status(): SyncStatus; actions(state: 'waiting' | 'rejected', limit: number): SyncActionInfo[]; acknowledgeRejections(actor: Actor): SyncStatus };
   /** Operators by id, plus the core's own actors (history, demo feed, system), named in a language. */
   actorNames(locale: Locale): Map<string, string>;
 }

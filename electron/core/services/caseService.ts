@@ -49,7 +49,7 @@ export function createCaseService(deps: {
   function record(caseId: number, actor: Actor, kind: string, data: unknown, at: number): Case {
     cases.audit.append({ caseId, at, actor: actor.id, input: actor.input, kind, data });
     const current = cases.get(caseId)!;
-    cases.outbox.append(at, `case.${kind}`, current);
+    cases.outbox.append(at, `case.${kind}`, current, caseId);
     return current;
   }
 

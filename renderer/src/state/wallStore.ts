@@ -7,6 +7,7 @@ import type { WallState as WallScreens } from '../../../shared/wall/wallState';
 import type { LinkState } from '../bridge/bridge';
 import type { VideoState } from '../../../shared/video/videoState';
 import type { Tour } from '../../../shared/presentation/tour';
+import type { SyncStatus } from '../../../shared/sync/syncStatus';
 
 /**
  * A window's view of the core's state. Nothing here is authoritative: it is
@@ -53,6 +54,8 @@ export interface WallState {
   sharedFilter: SharedFilter<CaseFilter> | null;
   /** How the cameras on the wall are doing, as the video windows report it. */
   cameraHealth: Record<string, CameraHealth>;
+  /** The link to the district platform, for the sync light (null until read). */
+  sync: SyncStatus | null;
 
   linkChanged(link: LinkState): void;
   operatorChanged(operator: OperatorInfo | null): void;
@@ -60,7 +63,7 @@ export interface WallState {
   signInEnded(message: string): void;
   signInPromptClosed(): void;
   sessionStarted(session: SessionInfo, reference: ReferenceData, keymap: Keymap): void;
-  snapshotLoaded(seq: number, cases: readonly Case[], wall: WallScreens, video?: VideoState, links?: LinkedState<CaseFilter>): void;
+  snapshotLoaded(seq: number, cases: readonly Case[], wall: WallScreens, video?: VideoState, links?: LinkedState<CaseFilter>, sync?: SyncStatus): void;
   /** A presentation snapshot: no cases at all, the wall's state and the tour. */
   presentationLoaded(seq: number, wall: WallScreens, tour: Tour, serverTime: number): void;
   eventReceived(message: EventMessage): void;
@@ -93,6 +96,7 @@ export function createWallStore() {
     selection: null,
     sharedFilter: null,
     cameraHealth: {},
+    sync: null,
 
     linkChanged: (link) => set({ link }),
     // Someone signing in answers the prompt, whichever dialog they used.
@@ -100,7 +104,7 @@ export function createWallStore() {
     signInEnded: (message) => set({ operator: null, signInPrompt: { message } }),
     signInPromptClosed: () => set({ signInPrompt: null }),
     sessionStarted: (session, reference, keymap) => set({ session, reference, keymap, operator: session.operator }),
-    snapshotLoaded: (seq, cases, wall, video, links) =>
+    snapshotLoaded: (seq, cases, wall, video, links, sync) =>
       set({
         seq,
         wall,
@@ -108,6 +112,7 @@ export function createWallStore() {
         ...(links ? { selection: links.selection, sharedFilter: links.filter, cameraHealth: links.cameraHealth } : {}),
         // The console's selection is this window's too, unless this window made it (it already shows it).
         ...(links?.selection && links.selection.origin !== get().origin ? { selectedCaseId: links.selection.caseId } : {}),
+        ...(sync ? { sync } : {}),
         needsResync: false,
         snapshotsLoaded: get().snapshotsLoaded + 1,
         openCases: new Map(cases.filter((item) => isOpen(item.status)).map((item) => [item.id, item])),
@@ -154,6 +159,10 @@ export function createWallStore() {
       }
       if (message.event === 'selection.changed' || message.event === 'filter.changed') {
         set({ seq: message.seq, ...linkedChange(message, state) });
+        return;
+      }
+      if (message.event === 'sync.changed') {
+        set({ seq: message.seq, sync: message.payload.status });
         return;
       }
       const { case: changed, change } = message.payload;
