@@ -91,7 +91,9 @@ async function expectDrawnToFit(video: Page) {
         stream: element.videoWidth,
       })),
     );
-  for (const picture of await pictures()) expect(picture).toEqual({ fit: 'native', shown: picture.stream, stream: 320 });
+  // The tile's box settles after the first paint (the header and banners find their height), so wait for the fit.
+  const notOneToOne = async () => (await pictures()).filter((picture) => picture.fit !== 'native' || picture.shown !== 320 || picture.stream !== 320);
+  await expect.poll(notOneToOne, { timeout: 10_000 }).toEqual([]);
   // Enlarged, the tile plays the main stream (960×540) scaled up to fill its box.
   await tile(video, 1).dblclick();
   await expect(tile(video, 1)).toHaveClass(/tile-solo/);
