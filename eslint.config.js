@@ -88,6 +88,7 @@ export default tseslint.config(
               '**/host/**',
               '../host*',
             ]),
+            layer('The core talks to the district platform over HTTP only (shared/sync/protocol.ts); it never imports the platform.', ['**/platform/**', '../platform*']),
           ],
         },
       ],
@@ -103,6 +104,29 @@ export default tseslint.config(
           patterns: [
             layer('The browser wall host runs under plain Node: never import electron (only electron/app/ may).', ['electron', 'electron/*']),
             layer('The host builds on the core and must not depend on the shell or the renderer.', ['**/renderer/**', '**/app/**', '../app*']),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/platform/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layer('The district platform is a server of its own: never import electron.', ['electron', 'electron/*', 'better-sqlite3']),
+            layer('The district platform builds on shared/ only: never on the wall (core, hosts, shell) or the renderer.', [
+              '**/core/**',
+              '../core*',
+              '**/host/**',
+              '../host*',
+              '**/app/**',
+              '../app*',
+              '**/renderer/**',
+            ]),
           ],
         },
       ],

@@ -28,6 +28,7 @@ import type {
   Workstation,
 } from '../shared/domain/district';
 import type { Name } from '../shared/domain/names';
+import { transitLines, waterways } from './demoDistrictBasemap';
 
 const outputFile = fileURLToPath(new URL('../resources/demo/district.json', import.meta.url));
 
@@ -841,12 +842,15 @@ function drawDistrict(): DistrictGeography {
     id: 'zhabei-demo',
     name: { zh: '原闸北区', en: 'Former Zhabei District' },
     illustrative: true,
+    datum: 'WGS84',
     bbox: [round6(west), round6(south), round6(east), round6(north)],
     subDistricts,
     workstations,
     grids,
     places,
     roads,
+    waterways: waterways.map((water) => ({ ...water, line: water.line.map(roundPoint) })),
+    transitLines: transitLines.map((transit) => ({ ...transit, line: transit.line.map(roundPoint) })),
   };
 }
 

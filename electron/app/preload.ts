@@ -1,6 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { ipcChannelFor, ipcEventChannel, ipcStatusChannel, preloadRequestNames, type PreloadApi } from '../../shared/contract/bridgeApi';
 import type { CoreStatus, EventMessage, WindowInputKind } from '../../shared/contract/messages';
+import { shellChannels } from '../../shared/wall/shellApi';
 
 /**
  * Thin on purpose: one named function per request of the contract and one
@@ -28,3 +29,7 @@ const api: PreloadApi = {
 };
 
 contextBridge.exposeInMainWorld('gridwall', api);
+
+// The shell's liveness ping, answered from the page's own thread: a page stuck
+// in a loop cannot answer, and the shell re-creates its window. Not exposed to the page.
+ipcRenderer.on(shellChannels.ping, () => ipcRenderer.send(shellChannels.pong));

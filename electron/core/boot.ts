@@ -4,7 +4,8 @@ import type { KeyFocusEntry } from '../../shared/video/priority';
 import type { SlotPlan } from '../../shared/video/slots';
 import type { Camera } from '../../shared/video/camera';
 import { generateHistory } from './demo/history';
-import { demoReferenceDir, readCameras, readKeymap, readOperators, readReferenceFolder, readVideoPlan } from './demo/seed';
+import { demoReferenceDir, readCameras, readKeymap, readMapConfig, readOperators, readReferenceFolder, readVideoPlan } from './demo/seed';
+import type { GeoProblem } from '../../shared/geo/geometryChecks';
 import type { DisposableStore } from './runtime/disposables';
 import type { Logger } from './runtime/logger';
 import { indexReferenceData, type ReferenceIndex } from './services/referenceIndex';
@@ -24,6 +25,8 @@ export interface Booted {
   cameras: Camera[];
   videoPlan: { plan: SlotPlan; keyFocus: KeyFocusEntry[] } | null;
   keymap: ReturnType<typeof loadKeymap>;
+  /** map.json (the room's own sub-district, the basemap) and what the map should warn about, the district's warnings included. */
+  map: ReturnType<typeof readMapConfig>;
   /** Where this start's event numbers begin: above every number an earlier start of this database used. */
   firstEventSeq: number;
 }
@@ -40,7 +43,8 @@ export function bootCore(options: CoreOptions, clock: () => number, logger: Logg
   const db = disposables.add('database', openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), (opened) => opened.close());
   const store = createCaseStore(db, { logger });
   const folder = options.referenceDir ?? demoReferenceDir(options.resourcesDir);
-  const referenceData = loadRoomReference(db, options, clock, logger);
+  const districtWarnings: GeoProblem[] = [];
+  const referenceData = loadRoomReference(db, options, clock, logger, districtWarnings);
   const reference = indexReferenceData(referenceData);
   if (options.demo && store.count('all') === 0) writeDemoHistory(db, store, referenceData, options.demo, clock, logger);
 
@@ -59,16 +63,19 @@ export function bootCore(options: CoreOptions, clock: () => number, logger: Logg
   const videoPlan = options.videoPlan ?? readVideoPlan(folder, cameras.map((camera) => camera.id));
   const keymap = readKeymap(folder);
   if (keymap.problems.length) logger.error('keymap.refused', { problems: keymap.problems });
-  return { db, store, operators, referenceData, reference, cameras, videoPlan, keymap, firstEventSeq: nextStartSeq(db) };
+  const mapConfig = readMapConfig(folder, referenceData.geography);
+  const map = { ...mapConfig, warnings: [...districtWarnings, ...mapConfig.warnings] };
+  for (const warning of map.warnings) logger.warn('reference.warning', { file: warning.file, record: warning.record, reason: warning.reason.en });
+  return { db, store, operators, referenceData, reference, cameras, videoPlan, keymap, map, firstEventSeq: nextStartSeq(db) };
 }
 
-function loadRoomReference(db: Db, options: CoreOptions, clock: () => number, logger: Logger): ReferenceData {
+function loadRoomReference(db: Db, options: CoreOptions, clock: () => number, logger: Logger, warnings: GeoProblem[]): ReferenceData {
   let referenceData = loadReferenceData(db);
   // A room's folder replaces what is stored; the demo follows its own files, so a demo database made by an
   // earlier version gains what they gained since (a larger lexicon, say).
   const folder = options.referenceDir ?? (options.demo ? demoReferenceDir(options.resourcesDir) : null);
   if (folder) {
-    const fresh = readReferenceFolder(folder);
+    const fresh = readReferenceFolder(folder, (warning) => warnings.push(warning));
     if (JSON.stringify(fresh) !== JSON.stringify(referenceData)) {
       saveReferenceData(db, fresh, clock());
       logger.info('reference.loaded', { folder });

@@ -5,6 +5,10 @@ import { createWorkCalendar } from '../../shared/domain/workCalendar';
 import { createI18n } from '../../shared/i18n/index';
 import type { KeyFocusEntry } from '../../shared/video/priority';
 import { demoSlotPlan, type SlotPlan } from '../../shared/video/slots';
+import { mapHandlers } from './handlers/mapHandlers';
+import { createCameraHealth } from './services/cameraHealth';
+import { createLinkState } from './services/linkState';
+import { createMapService } from './services/mapService';
 import type { Camera } from '../../shared/video/camera';
 import { effectiveAudience } from '../../shared/wall/wallState';
 import { dirname, join } from 'node:path';
@@ -19,6 +23,7 @@ import { sessionHandlers } from './handlers/sessionHandlers';
 import { combineHandlers, type CoreServices, type Unserved } from './handlers/types';
 import { videoHandlers } from './handlers/videoHandlers';
 import { presentationHandlers } from './handlers/presentationHandlers';
+import { syncHandlers } from './handlers/syncHandlers';
 import { createRefusals } from './refusals';
 import { DisposableStore } from './runtime/disposables';
 import { createEventHub, type EventHub } from './runtime/eventHub';
@@ -33,6 +38,9 @@ import { createCommandService } from './services/commandService';
 import { createPresentationService } from './services/presentation/presentationService';
 import { createVideoWall, type VideoWall } from './services/videoWall';
 import { createWallService } from './services/wallService';
+import { createPlatformCases } from './services/platformCases';
+import { startSync, type SyncOptions, type SyncService } from './sync/syncService';
+import { syncOff } from '../../shared/sync/syncStatus';
 import { createSessions, defaultSignInHours, type Session } from './sessions';
 import { getSetting, setSetting } from './store/referenceStore';
 import { createRequestLog, requestLogKeepMs } from './store/requestLog';
@@ -73,6 +81,8 @@ export interface CoreOptions {
   emergencyMinutes?: number;
   /** How long a sign-in lasts (a shift); default 12 hours. */
   signInHours?: number;
+  /** The district platform to sync with (docs/SYNC.md); without it the room works on its own. */
+  platform?: SyncOptions;
   clock?: () => number;
   logger?: Logger;
 }
@@ -125,13 +135,16 @@ function createServices(options: CoreOptions, booted: Booted, runtime: Runtime, 
     unitOfWork,
   });
   const wall = createWallService({ db, audit, announce: (state) => hub.emit('wall.changed', { state }) });
-  const video = startVideoWall(options, booted, { ...runtime, wall, hub, audit });
+  const plan = booted.videoPlan?.plan ?? demoSlotPlan(booted.cameras);
+  const video = startVideoWall(options, booted, plan, { ...runtime, wall, hub, audit });
+  const cameraIds = new Set(booted.cameras.map((camera) => camera.id));
   const actorNames = (locale: Locale) => {
     const t = translators[locale];
     return new Map([
       ['history', t.t('actors.history')],
       ['demo-feed', t.t('actors.demoFeed')],
       ['system', t.t('actors.system')],
+      ['platform', t.t('actors.platform')],
       ...booted.operators.list().map((operator) => [operator.id, operator.name] as [string, string]),
     ]);
   };
@@ -164,6 +177,19 @@ function createServices(options: CoreOptions, booted: Booted, runtime: Runtime, 
     commands: createCommandService({ cases, store, reference: () => booted.reference, cameras: () => booted.cameras, wall, video: videoForCommands, translators, clock }),
     wall,
     video,
+    map: createMapService({
+      statements: store.statements,
+      reference: () => booted.reference,
+      referenceData: booted.referenceData,
+      cameras: () => booted.cameras,
+      plan,
+      homeSubDistrictId: booted.map.homeSubDistrictId,
+      basemap: booted.map.basemap,
+      warnings: booted.map.warnings,
+      clock,
+    }),
+    links: createLinkState({ hub, clock, caseById: (id) => store.get(id) }),
+    cameraHealth: createCameraHealth({ hub, clock, knownCamera: (id) => cameraIds.has(id) }),
     sessions: createSessions({
       operators: booted.operators,
       signIns: createSignInStore(store.statements),
@@ -184,7 +210,18 @@ function createServices(options: CoreOptions, booted: Booted, runtime: Runtime, 
     demo: options.demo !== null,
     reportsDir: options.reportsDir ?? join(dirname(options.dbPath), 'reports'),
     actorNames,
+    sync: { status: () => syncOff, actions: () => [], acknowledgeRejections: () => syncOff },
   };
+}
+
+/** The sync with the district platform, when the room is configured with one. */
+function startPlatformSync(options: CoreOptions, booted: Booted, runtime: Runtime, unitOfWork: UnitOfWork, hub: EventHub, services: CoreServices): SyncService | null {
+  if (!options.platform) return null;
+  const platformCases = createPlatformCases({ cases: booted.store, reference: () => booted.reference, clock: runtime.clock, announce: (change) => hub.emit('case.changed', change) });
+  const sync = startSync({ db: booted.db, cases: booted.store, platformCases, unitOfWork, hub, audit: services.audit, clock: runtime.clock, logger: runtime.logger, onUnexpected: runtime.onUnexpected, options: options.platform });
+  runtime.disposables.add('platform sync', sync, (running) => void running.close());
+  services.sync = { status: sync.status, actions: sync.actions, acknowledgeRejections: sync.acknowledgeRejections };
+  return sync;
 }
 
 function assemble(options: CoreOptions, booted: Booted, runtime: Runtime) {
@@ -192,6 +229,7 @@ function assemble(options: CoreOptions, booted: Booted, runtime: Runtime) {
   const hub = createEventHub({ firstSeq: booted.firstEventSeq, onUnexpected });
   const unitOfWork = createUnitOfWork(booted.db, hub);
   const services = createServices(options, booted, runtime, unitOfWork, hub);
+  const sync = startPlatformSync(options, booted, runtime, unitOfWork, hub, services);
   const { wall, translators } = services;
   if (options.demo) {
     const feed = startDemoFeed({ reference: booted.referenceData, cases: services.cases, store: booted.store, logger, options: { ratePerMinute: options.demo.feedRatePerMinute, seed: options.demo.seed ^ clock() } });
@@ -200,7 +238,17 @@ function assemble(options: CoreOptions, booted: Booted, runtime: Runtime) {
   const requestLog = createRequestLog(booted.store.statements);
   startHousekeeping(requestLog, services, onUnexpected, disposables);
 
-  const modules = [sessionHandlers(services), caseHandlers(services), videoHandlers(services), roomHandlers(services), reportHandlers(services), commandHandlers(services), presentationHandlers(services)];
+  const modules = [
+    sessionHandlers(services),
+    caseHandlers(services),
+    videoHandlers(services),
+    roomHandlers(services),
+    reportHandlers(services),
+    commandHandlers(services),
+    presentationHandlers(services),
+    mapHandlers(services),
+    syncHandlers(services),
+  ];
   // Fails to compile when a request of the contract has no handler (and names it).
   const everyRequestServed: [Unserved<typeof modules>] extends [never] ? true : Unserved<typeof modules> = true;
   void everyRequestServed;
@@ -230,11 +278,14 @@ function assemble(options: CoreOptions, booted: Booted, runtime: Runtime) {
     get presentation() {
       return wall.state.presentation;
     },
+    /** The link to the district platform (tests and benchmarks wait on it); null without one. */
+    sync,
     /** The parse `gridwall parse` prints. */
     parseCommand: (text: string, locale: Locale) => services.commands.parse(text, locale),
     /** A window went away: forget who was signed in there. */
     forget(connectionId: string): void {
       services.sessions.forget(connectionId);
+      services.cameraHealth.forget(connectionId);
     },
     close(): void {
       for (const failure of disposables.dispose()) onUnexpected(failure.error, `closing ${failure.name}`);
@@ -247,6 +298,7 @@ export type Core = ReturnType<typeof createCore>;
 function startVideoWall(
   options: CoreOptions,
   booted: Booted,
+  plan: SlotPlan,
   deps: Runtime & { wall: ReturnType<typeof createWallService>; hub: EventHub; audit: ReturnType<typeof roomAudit> },
 ): VideoWall {
   const { db } = booted;
@@ -255,7 +307,7 @@ function startVideoWall(
     createVideoWall({
       cameras: () => booted.cameras,
       wall: deps.wall,
-      plan: booted.videoPlan?.plan ?? demoSlotPlan(booted.cameras),
+      plan,
       keyFocus: booted.videoPlan?.keyFocus ?? [],
       clock: deps.clock,
       announce: (state) => deps.hub.emit('video.changed', { state }),
@@ -265,6 +317,8 @@ function startVideoWall(
       ...(options.videoWindows !== undefined ? { videoWindows: options.videoWindows } : {}),
       loadPins: () => JSON.parse(getSetting(db, 'video.pins') ?? '{}') as Record<string, string>,
       savePins: (pins) => setSetting(db, 'video.pins', JSON.stringify(pins)),
+      loadKeyFocus: () => JSON.parse(getSetting(db, 'video.keyFocus') ?? 'null') as KeyFocusEntry[] | null,
+      saveKeyFocus: (entries) => setSetting(db, 'video.keyFocus', JSON.stringify(entries)),
     }),
     (wall) => wall.close(),
   );

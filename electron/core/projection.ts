@@ -23,6 +23,7 @@ function publicCase(item: Case): Case {
     status: item.status,
     urgent: item.urgent,
     lngLat: item.lngLat,
+    locationApproximate: item.locationApproximate,
     gridId: item.gridId,
     workstationId: item.workstationId,
     subDistrictId: item.subDistrictId,

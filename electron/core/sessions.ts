@@ -4,6 +4,7 @@ import type { InputKind } from '../../shared/contract/messages';
 import type { Audience } from '../../shared/domain/case';
 import type { Locale } from '../../shared/domain/names';
 import type { WindowRole } from '../../shared/wall/roles';
+import { defaultLinkGroup } from '../../shared/map/linkState';
 import { CoreError } from './errors';
 import type { Actor } from './services/actors';
 import { createSignInThrottle } from './signInThrottle';
@@ -20,7 +21,12 @@ export interface Session {
   role: WindowRole;
   audience: Audience;
   locale: Locale;
+  /** The windows that share a selection and filters (the browser wall's `&console=`); default: the console, else the room's one group. */
+  linkGroup?: string;
 }
+
+/** Which windows follow this one's selection (shared/map/linkState.ts). */
+export const linkGroupOf = (session: Session) => session.linkGroup ?? session.consoleId ?? defaultLinkGroup;
 
 /** A shift: how long a sign-in lasts unless the operator signs out first. */
 export const defaultSignInHours = 12;

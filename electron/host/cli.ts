@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDemoOptions } from '../core/core';
+import { demoReferenceDir, readCameras } from '../core/demo/seed';
 import { createLogger, stderrSink } from '../core/runtime/logger';
 import { startSupervisedCore } from '../core/runtime/supervisor';
 import { startDemoCameras } from './media/demoCameras';
@@ -10,6 +11,8 @@ import { playlistKinds } from './media/liveHlsServer';
 import { drawTokens } from './access';
 import { startWebHost } from './webHost';
 import { readCameraFile } from './cameraImport';
+import { buildNetworkPolicy, cameraStreamUrls, readNetworkConfig } from './networkPolicy';
+import { readPlatformCredentials } from './platformCredentials';
 
 /**
  * `npm run wall`: the browser wall. Starts the core in a worker thread and
@@ -23,12 +26,15 @@ const usage = `用法 / usage: npm run wall -- [options]
   --no-demo         do not load the embedded demo (the database must hold reference data)
   --reference <dir> load the room's own district, departments, categories and sources
                     (district.json, departments.json, categories.json, sources.json; see resources/demo)
+                    and network.json (camera gateways, platform: what the pages may reach)
   --cameras <file> the room's camera list (CSV or JSON; bad rows are listed by row number and left out)
   --feed-rate <n>   demo cases per minute (default 2, 0 = off; env GRIDWALL_DEMO_RATE)
   --shift-hours <n> how long a sign-in lasts before the operator signs in again (default 12)
   --heartbeat-ms <n> keepalive period for window links (default 5000; a window silent for 3 is reconnected)
   --demo-streams <kind> how the demo cameras are offered: cmaf (fragmented MP4, blocking reload; default),
                     ts (MPEG-TS, polled) or ll (low-latency HLS with 0.2 s parts)
+  --platform-credentials <file>  sync with the district platform (its credentials file for this sub-centre; docs/SYNC.md)
+  --platform <url>  the platform's address as this room reaches it (default: the one in the credentials file)
   --lan             also accept other PCs of the room's LAN (default: this machine only)
   --json            print the URLs as one JSON line (for scripts and tests)`;
 
@@ -48,6 +54,8 @@ function readFlags() {
         'heartbeat-ms': { type: 'string', default: '5000' },
         'demo-streams': { type: 'string', default: 'cmaf' },
         lan: { type: 'boolean', default: false },
+        platform: { type: 'string' },
+        'platform-credentials': { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -78,6 +86,16 @@ function readFlags() {
   return { ...flags, port, feedRate, shiftHours, heartbeatMs, demoStreams };
 }
 
+/** Drills and tests shorten the sync's waits (GRIDWALL_SYNC_TIMEOUT_MS, GRIDWALL_SYNC_RETRY_CAP_MS); rooms keep the defaults. */
+function syncTimingFromEnv() {
+  const timeout = Number(process.env.GRIDWALL_SYNC_TIMEOUT_MS ?? 0);
+  const cap = Number(process.env.GRIDWALL_SYNC_RETRY_CAP_MS ?? 0);
+  return {
+    ...(timeout >= 500 ? { uploadTimeoutMs: timeout, pullGraceMs: timeout, longPollMs: timeout } : {}),
+    ...(cap >= 100 ? { retryCapMs: cap } : {}),
+  };
+}
+
 async function main() {
   const flags = readFlags();
   const logger = createLogger(stderrSink);
@@ -89,7 +107,14 @@ async function main() {
     console.error(`摄像机清单 / camera list: ${cameraList.cameras.length} 台可用 / usable`);
     for (const problem of cameraList.problems) console.error(`  ${problem}`);
   }
+  const referenceDir = flags.reference ? resolve(flags.reference) : null;
+  // Read before anything starts: a bad network.json stops the start with the file and field named.
+  const listedCameras = cameraList?.cameras ?? readCameras(referenceDir ?? demoReferenceDir(resourcesDir));
+  const networkConfig = readNetworkConfig(referenceDir);
+  if (flags.platform && !flags['platform-credentials']) throw new Error('--platform 需要 --platform-credentials / --platform needs --platform-credentials');
+  const platform = flags['platform-credentials'] ? readPlatformCredentials(resolve(flags['platform-credentials']), flags.platform) : null;
   const cameras = flags['no-demo'] ? null : await startDemoCameras(resourcesDir, flags.demoStreams);
+  const networkPolicy = buildNetworkPolicy(networkConfig, cameraStreamUrls(listedCameras), cameras?.origin ?? null);
   const link = await startSupervisedCore({
     entry: new URL('../core/runtime/coreWorker.dev.mjs', import.meta.url),
     log: stderrSink,
@@ -100,19 +125,22 @@ async function main() {
       resourcesDir,
       demo: flags['no-demo'] ? null : { ...defaultDemoOptions, feedRatePerMinute: flags.feedRate },
       ...(cameras ? { cameraStreams: cameras.streams } : {}),
-      ...(flags.reference ? { referenceDir: resolve(flags.reference) } : {}),
+      ...(referenceDir ? { referenceDir } : {}),
       ...(cameraList ? { cameraList: cameraList.cameras } : {}),
+      ...(platform ? { platform: { credentials: platform, ...syncTimingFromEnv() } } : {}),
     },
   });
   const host = await startWebHost({
     link,
     cameraFaults: cameras?.server.faults ?? null,
     staticDir: resolve(repoRoot, 'dist/renderer'),
+    basemapDir: flags.reference ? resolve(flags.reference) : null,
     tokens: drawTokens(),
     logger,
     port: flags.port,
     lan: flags.lan,
     heartbeatMs: flags.heartbeatMs,
+    networkPolicy,
   });
   const urls = host.urls();
   if (flags.json) {

@@ -13,6 +13,7 @@ import { loadReferenceData } from '../core/store/referenceStore';
 import { demoReferenceDir, readCameras, readReferenceFolder } from '../core/demo/seed';
 import { indexReferenceData } from '../core/services/referenceIndex';
 import { createParserContext, describeParse } from '../core/services/commandService';
+import { importDistrictUsage, runImportDistrict } from './importDistrictCli';
 
 /**
  * `gridwall parse "<text>"`: the command bar's parser on the command line.
@@ -28,9 +29,12 @@ const usage = `用法 / usage: gridwall parse [options] "<text>"
                        and resolve a case serial ("派 0017 交警") against its cases
   --today <YYYYMMDD>   the room's day a serial is resolved from (default: today, Asia/Shanghai)
   --pretty             indent the JSON
-Exit status: 0 the line can run, 1 it cannot (the JSON says why), 2 usage error.`;
+Exit status: 0 the line can run, 1 it cannot (the JSON says why), 2 usage error.
+
+${importDistrictUsage}`;
 
 function main(argv: string[]): number {
+  if (argv[0] === 'import-district') return runImportDistrict(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({

@@ -18,47 +18,58 @@ const contentTypes: Record<string, string> = {
   '.m4s': 'video/iso.segment',
 };
 
-/** The same policy the Electron shell sets: nothing loads from outside the host. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  // Camera streams come from the room's media gateway (any address on its network) or the demo server.
-  "media-src 'self' blob: http: https:",
-  "worker-src 'self' blob:",
-  "connect-src 'self' ws: wss: http: https:",
-].join('; ');
+/** Where a request for `urlPath` leads under `root`: a file, or the status that refuses it. */
+export type RendererFile = { file: string } | { status: 400 | 404 };
 
-/** Serves files under `root` only; a path that climbs out of it is a 404. */
-export function serveStatic(root: string, urlPath: string, response: ServerResponse): void {
+/**
+ * Resolves a URL path to a file under `root`, for both hosts (the web host
+ * and the shell's app:// protocol). A path that is not a valid escape
+ * (`%E0%A4%A`) is a 400; one that climbs out of `root` or holds a NUL is a 404.
+ */
+export function resolveRendererFile(root: string, urlPath: string): RendererFile {
   const base = resolve(root);
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
-    return notFound(response);
+    return { status: 400 };
   }
-  const file = resolve(join(base, normalize(decoded === '/' ? '/index.html' : decoded)));
-  if (file !== base && !file.startsWith(base + sep)) return notFound(response);
+  if (decoded.includes('\0')) return { status: 404 };
+  const file = resolve(join(base, normalize(decoded === '/' || decoded === '' ? '/index.html' : decoded)));
+  if (!file.startsWith(base + sep)) return { status: 404 };
+  return { file };
+}
+
+/** The content type a file is served with, by its extension. */
+export function contentTypeOf(file: string): string {
+  return contentTypes[extname(file)] ?? 'application/octet-stream';
+}
+
+/**
+ * Serves files under `root` only (see resolveRendererFile). The security
+ * headers (CSP, nosniff) are set by the web host on every response before
+ * this runs.
+ */
+export function serveStatic(root: string, urlPath: string, response: ServerResponse): void {
+  const resolved = resolveRendererFile(root, urlPath);
+  if ('status' in resolved) return refuse(response, resolved.status);
+  const { file } = resolved;
   let size: number;
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) return notFound(response);
+    if (!stat.isFile()) return refuse(response, 404);
     size = stat.size;
   } catch {
-    return notFound(response);
+    return refuse(response, 404);
   }
   response.writeHead(200, {
-    'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'content-type': contentTypeOf(file),
     'content-length': size,
-    'content-security-policy': contentSecurityPolicy,
-    'x-content-type-options': 'nosniff',
     'cache-control': file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   createReadStream(file).pipe(response);
 }
 
-function notFound(response: ServerResponse): void {
-  response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found / 未找到');
+function refuse(response: ServerResponse, status: 400 | 404): void {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(status === 400 ? '请求地址无效 / Bad request' : '未找到 / Not found');
 }

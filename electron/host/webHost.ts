@@ -12,7 +12,10 @@ import type { Logger } from '../core/runtime/logger';
 import { audienceForToken, isLoopback, refusedFromNetwork, socketRefusal, type AccessTokens } from './access';
 import { streamFaults, type FaultSwitches, type StreamFault } from './media/liveHlsServer';
 import { serveLargeRequest } from './requestEndpoint';
+import { closedNetworkPolicy, securityHeaders, type NetworkPolicy } from './networkPolicy';
 import { serveStatic } from './staticFiles';
+import { serveBasemap } from './basemapFiles';
+import { LinkGroupSchema } from '../../shared/map/linkState';
 import { serveWindowSocket, type WindowSocket } from './windowSocket';
 
 export interface WebHostOptions {
@@ -21,6 +24,8 @@ export interface WebHostOptions {
   cameraFaults?: FaultSwitches | null;
   /** The built renderer (dist/renderer). */
   staticDir: string;
+  /** The room's reference folder, where map.json may name a PMTiles basemap served at /basemap/<file>. */
+  basemapDir?: string | null;
   tokens: AccessTokens;
   logger: Logger;
   port: number;
@@ -28,6 +33,8 @@ export interface WebHostOptions {
   lan: boolean;
   /** Heartbeat and ping interval: a window that stops answering is dropped within two of them. Default 5 s. */
   heartbeatMs?: number;
+  /** What the pages may reach besides this host (camera gateways, the platform); default: nothing. */
+  networkPolicy?: NetworkPolicy;
 }
 
 /** Frames a little larger than the largest request a window sends over its socket (bigger ones come over HTTP). */
@@ -44,8 +51,10 @@ export async function startWebHost(options: WebHostOptions) {
   const heartbeatMs = options.heartbeatMs ?? 5_000;
   const windows = new Map<string, WindowSocket>();
   let connections = 0;
+  const headers = Object.entries(securityHeaders(options.networkPolicy ?? closedNetworkPolicy));
 
   const server = createServer((request, response) => {
+    for (const [name, value] of headers) response.setHeader(name, value);
     if (!options.lan && !isLoopback(request.socket.remoteAddress)) {
       response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end(refusedFromNetwork);
       return;
@@ -72,6 +81,11 @@ export async function startWebHost(options: WebHostOptions) {
       case '/demo/core-stop':
         return coreStop(audience, response);
       default:
+        // The map's basemap tiles are for the room's windows: a valid token of either audience.
+        if (url.pathname.startsWith('/basemap/')) {
+          if (!audience) return void response.writeHead(401).end();
+          return serveBasemap(options.basemapDir ?? null, url.pathname.slice('/basemap/'.length), request, response);
+        }
         serveStatic(options.staticDir, url.pathname, response);
     }
   });
@@ -106,7 +120,7 @@ export async function startWebHost(options: WebHostOptions) {
     const refusal = socketRefusal(request, { lan: options.lan, tokens });
     if (refusal) {
       logger.warn('socket.refused', { reason: refusal.reason, from: request.socket.remoteAddress });
-      socket.end(`HTTP/1.1 ${refusal.status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${refusal.text}`);
+      socket.end(`HTTP/1.1 ${refusal.status}\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${refusal.text}`);
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
@@ -123,6 +137,8 @@ export async function startWebHost(options: WebHostOptions) {
       role: url.searchParams.get('role') as WindowRole,
       audience: audienceForToken(tokens, url.searchParams.get('token')) as Audience,
       locale: parseLocale(url.searchParams.get('lang')),
+      // Windows opened with the same `&console=` follow one another's selection; without it, the whole wall does.
+      ...(LinkGroupSchema.safeParse(url.searchParams.get('console')).success ? { linkGroup: url.searchParams.get('console')! } : {}),
     };
   }
 

@@ -203,7 +203,7 @@ function commitFloor(path: string, samples: number): number[] {
  * reads its reference data from the file). Like test/support/wallProcess.ts,
  * which always starts on a fresh file.
  */
-async function startWallOn(dbPath: string): Promise<{ urls: WallUrls; stop(): Promise<void> }> {
+export async function startWallOn(dbPath: string): Promise<{ urls: WallUrls; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--db', dbPath, '--no-demo', '--json'],
@@ -239,7 +239,7 @@ async function startWallOn(dbPath: string): Promise<{ urls: WallUrls; stop(): Pr
 }
 
 /** A WebSocket window: requests with ids, answers matched back, events to a listener. */
-async function openWindow(queueUrl: string) {
+export async function openWindow(queueUrl: string) {
   const page = new URL(queueUrl);
   const socket = await new Promise<WebSocket>((resolve, reject) => {
     const opened = new WebSocket(`ws://${page.host}/ws?role=queue&token=${page.searchParams.get('token')}`);

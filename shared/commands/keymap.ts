@@ -4,7 +4,8 @@ import { caseActions, type CaseAction } from '../domain/lifecycle';
 /**
  * Hotkeys of the shift. Every binding names an action; a key is written the
  * way people read it: "F2", "Ctrl+Z", "Alt+9", "1", "U", "ArrowDown".
- * Global actions work in every window, the others in the queue window.
+ * Global actions work in every window, the others in their own window (the
+ * queue's, the map's), so one key may mean one thing in each of them.
  * A keymap file (keymap.json next to the room's reference data) overrides
  * the defaults; a file with a conflict or an unknown key is refused as a
  * whole, so the room never runs on half a keymap.
@@ -42,8 +43,16 @@ export const queueHotkeyActions = [
   'dispatch.8',
   ...caseActions.map((action) => `act.${action}` as const),
 ] as const;
-export type HotkeyAction = (typeof globalHotkeyActions)[number] | (typeof queueHotkeyActions)[number];
-export const hotkeyActions: readonly HotkeyAction[] = [...globalHotkeyActions, ...queueHotkeyActions];
+/** The density layer's time slots, one key each, and the whole day. */
+export const mapHotkeyActions = ['density.slot.1', 'density.slot.2', 'density.slot.3', 'density.slot.4', 'density.slot.5', 'density.slot.6', 'density.slot.7', 'density.slot.8', 'density.allDay'] as const;
+export type HotkeyAction = (typeof globalHotkeyActions)[number] | (typeof queueHotkeyActions)[number] | (typeof mapHotkeyActions)[number];
+export const hotkeyActions: readonly HotkeyAction[] = [...globalHotkeyActions, ...queueHotkeyActions, ...mapHotkeyActions];
+
+/** Where an action works: everywhere, or in one window. */
+export function actionScope(action: HotkeyAction): 'global' | 'queue' | 'map' {
+  if ((globalHotkeyActions as readonly string[]).includes(action)) return 'global';
+  return (mapHotkeyActions as readonly string[]).includes(action) ? 'map' : 'queue';
+}
 
 const modifierNames = ['Ctrl', 'Alt', 'Shift'] as const;
 const namedKeys = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', 'Escape', 'Space', 'PageUp', 'PageDown', 'Home', 'End', 'Tab', '/', '?', '`'];
@@ -127,6 +136,8 @@ export const defaultBindings: readonly Binding[] = [
   { key: 'N', action: 'newCase' },
   ...([1, 2, 3, 4, 5, 6, 7, 8] as const).map((order) => ({ key: String(order), action: `dispatch.${order}` as const })),
   ...caseActions.map((action) => ({ key: defaultActionLetters[action], action: `act.${action}` as const })),
+  ...([1, 2, 3, 4, 5, 6, 7, 8] as const).map((slot) => ({ key: String(slot), action: `density.slot.${slot}` as const })),
+  { key: '0', action: 'density.allDay' },
 ];
 
 export const KeymapFileSchema = z.object({
@@ -139,11 +150,17 @@ export type KeymapProblem =
   | { kind: 'badKey'; action: string; key: string }
   | { kind: 'conflict'; key: string; actions: HotkeyAction[] };
 
-/** Two bindings conflict when one key would do two things in the same window. */
+/** Two bindings conflict when one key would do two things in the same window: a global action clashes with any other, a window's with its own. */
 export function findConflicts(bindings: readonly Binding[]): KeymapProblem[] {
   const byKey = new Map<string, HotkeyAction[]>();
   for (const binding of bindings) byKey.set(binding.key, [...(byKey.get(binding.key) ?? []), binding.action]);
-  return [...byKey.entries()].filter(([, actions]) => new Set(actions).size > 1).map(([key, actions]) => ({ kind: 'conflict' as const, key, actions: [...new Set(actions)] }));
+  return [...byKey.entries()].flatMap(([key, bound]) => {
+    const actions = [...new Set(bound)];
+    const clashing = actions.filter((action, index) =>
+      actions.some((other, otherIndex) => otherIndex !== index && (actionScope(action) === 'global' || actionScope(other) === 'global' || actionScope(action) === actionScope(other))),
+    );
+    return clashing.length > 1 ? [{ kind: 'conflict' as const, key, actions: clashing }] : [];
+  });
 }
 
 /** The defaults with a file's changes, or the defaults and the reasons the file was refused. */

@@ -65,6 +65,19 @@ export const preloadRequestNames = [
   'presentation.setup',
   'presentation.tour',
   'presentation.highlight',
+  'links.get',
+  'map.setup',
+  'map.density',
+  'map.camerasAt',
+  'map.placeAt',
+  'video.solo',
+  'video.keyFocus',
+  'selection.set',
+  'filter.share',
+  'cameras.reportHealth',
+  'sync.status',
+  'sync.actions',
+  'sync.acknowledgeRejections',
 ] as const satisfies readonly RequestName[];
 
 type Missing = Exclude<RequestName, (typeof preloadRequestNames)[number]>;

@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { CaseDraftSchema, CaseSchema, CaseStatusSchema, TimeLimitSchema, type Audience, type Case } from '../domain/case';
+import { CaseDraftSchema, CaseSchema, CaseStatusSchema, LngLatSchema, TimeLimitSchema, type Audience, type Case } from '../domain/case';
 import type { OperatorRole } from '../domain/lifecycle';
 import type { DepartmentKpis, Kpis, Period } from '../domain/kpi';
 import type { WorkCalendarData } from '../domain/workCalendar';
-import type { DistrictGeography } from '../domain/district';
+import type { DistrictGeography, LngLat } from '../domain/district';
+import type { Name } from '../domain/names';
+import type { DensityResult } from '../map/density';
+import { CameraHealthSchema, CameraHealthStateSchema, CaseSelectionSchema, WindowOriginSchema, type CaseSelection, type LinkedState } from '../map/linkState';
+import type { MapSetup } from '../map/mapSetup';
 import type { Category, Department, Source } from '../domain/organisation';
 import type { WindowRole } from '../wall/roles';
 import type { Lexicon } from '../commands/lexicon';
@@ -13,6 +17,7 @@ import { VideoStateSchema, type VideoCoverage, type VideoState } from '../video/
 import { WallStateSchema, type WallState } from '../wall/wallState';
 import { PresentationViewSchema, TourActionSchema, TourSchema, type Tour } from '../presentation/tour';
 import type { PresentationFigures } from '../presentation/figures';
+import { SyncStatusSchema, type SyncActionInfo, type SyncStatus } from '../sync/syncStatus';
 
 /**
  * The contract between the core and every window. Each query and command has
@@ -61,6 +66,35 @@ export const CaseQuerySchema = z.object({
   limit: z.number().int().min(1).max(500).default(100),
 });
 export type CaseQuery = z.output<typeof CaseQuerySchema>;
+
+/** The queue's filters without paging and order: what a console shares with its map. */
+export const CaseFilterSchema = CaseQuerySchema.omit({ offset: true, limit: true, sort: true });
+export type CaseFilter = z.output<typeof CaseFilterSchema>;
+const SharedFilterSchema = z.object({ filter: CaseFilterSchema, origin: z.string().nullable(), at: z.number() });
+
+/** A camera that can see a spot on the map: pointing at it, or a dome that can be turned to it. */
+export interface CameraSight {
+  cameraId: string;
+  distanceM: number;
+  bearingDeg: number;
+  coverage: 'facing' | 'omni';
+}
+
+/** A spot on the map as a new case there would be filed: its grid and the nearest address and named place. */
+export interface PlaceAt {
+  lngLat: LngLat;
+  inDistrict: boolean;
+  gridId: string | null;
+  workstationId: string | null;
+  subDistrictId: string | null;
+  /** "光复路200号" and "200 Guangfu Road", from the nearest road within reach; null when none is near. */
+  address: Name | null;
+  addressDistanceM: number | null;
+  nearestPlace: { id: string; name: Name; distanceM: number } | null;
+}
+
+/** Camera ids a video window reports at most (one per screen of a very large wall). */
+export const maxHealthReports = 400;
 
 /**
  * Every lifecycle step is one command, `case.act`, told apart by `action`;
@@ -200,6 +234,8 @@ export interface CaseListSnapshot {
 
 export interface SessionInfo {
   role: WindowRole;
+  /** The windows that follow one another's selection and filters (see shared/map/linkState.ts). */
+  linkGroup: string;
   audience: Audience;
   /** This window shows the presentation now (a presentation window, or a wall window while the wall presents): it may read only the presentation. */
   presenting: boolean;
@@ -315,6 +351,20 @@ export const queries = {
   'presentation.picture': define<{ mime: string; dataBase64: string }>()(z.object({ attachmentId: z.number().int().positive() })),
   /** Operators: the highlights chosen and the tour, for the director's set-up. */
   'presentation.setup': define<PresentationSetup>()(NoArgs),
+  /** What this window's console shares: the selected case, the queue's filters, and the room's camera health. */
+  'links.get': define<LinkedState<CaseFilter>>()(NoArgs),
+  /** The map's configuration: the room's own sub-district, the basemap, warnings about the district, the density slots. */
+  'map.setup': define<MapSetup>()(NoArgs),
+  /** Cases per grid, time slot and category over the last `days` (and the period before), counted in the core. */
+  'map.density': define<DensityResult>()(z.object({ days: z.number().int().min(1).max(180).default(30), heat: z.boolean().default(false) })),
+  /** Cameras that can see a spot: pointing at it or able to turn to it, nearest first. */
+  'map.camerasAt': define<CameraSight[]>()(z.object({ lngLat: LngLatSchema })),
+  /** A spot's grid, workstation, sub-district, nearest address and named place (for "new case here"). */
+  'map.placeAt': define<PlaceAt>()(z.object({ lngLat: LngLatSchema })),
+  /** The link to the district platform, for every window's sync light (docs/SYNC.md). */
+  'sync.status': define<SyncStatus>()(NoArgs),
+  /** The room's actions still on their way to the platform, or the ones it rejected (with why), newest first. */
+  'sync.actions': define<SyncActionInfo[]>()(z.object({ state: z.enum(['waiting', 'rejected']), limit: z.number().int().min(1).max(500).default(200) })),
 } as const;
 
 export const commands = {
@@ -362,6 +412,8 @@ export const commands = {
       dataBase64: z.string().min(16).max(maxAttachmentBase64).regex(/^[A-Za-z0-9+/]+={0,2}$/),
     }),
   ),
+  /** The room has read the district's rejections: the sync light stops showing them red (the list keeps them). */
+  'sync.acknowledgeRejections': define<SyncStatus>()(NoArgs),
   /** Demo rehearsal only: run the video clock as if it were `atMs` (null: real time). */
   'video.setClock': define<VideoState>()(z.object({ atMs: z.number().int().positive().nullable() })),
   /** The presenter steps the tour, blanks the screen, stops or resumes it, or sets its dwell time. */
@@ -373,6 +425,22 @@ export const commands = {
       chosen: z.boolean(),
       before: z.array(z.number().int().positive()).max(maxHighlightPictures).default([]),
       after: z.array(z.number().int().positive()).max(maxHighlightPictures).default([]),
+    }),
+  ),
+  /** Shows one screen alone over its window (null: the whole matrix again); with a camera, puts it there first unless it is already on the wall. */
+  'video.solo': define<VideoState>()(z.object({ screen: VideoScreen.nullable(), cameraId: VideoCameraId.nullable().default(null) })),
+  /** Adds a camera to key focus (kept on `screen` across slots) or takes it out. */
+  'video.keyFocus': define<VideoState>()(z.object({ cameraId: VideoCameraId, screen: VideoScreen.nullable().default(null), on: z.boolean() })),
+  /** Selects a case for this window's console (null: none); every window of it follows, the map flies there. Not a change to the case. */
+  'selection.set': define<CaseSelection | null>()(z.object({ caseId: CaseId.nullable(), origin: WindowOriginSchema })),
+  /** The queue shares its filters with its console's map (null: none). */
+  'filter.share': define<null>()(z.object({ filter: CaseFilterSchema.nullable(), origin: WindowOriginSchema })),
+  /** A video window says how the cameras it plays are doing (its whole set each time). */
+  'cameras.reportHealth': define<null>()(
+    z.object({
+      health: z
+        .record(VideoCameraId, CameraHealthStateSchema)
+        .refine((health) => Object.keys(health).length <= maxHealthReports, { message: `at most ${maxHealthReports} cameras` }),
     }),
   ),
 } as const;
@@ -392,6 +460,14 @@ export const events = {
    * again. It keeps the event numbers gap-free without carrying any detail.
    */
   'presentation.pulse': z.object({ kind: z.enum(['case', 'video']), majorCode: z.string().nullable() }),
+  /** A console selected a case (or none): its windows follow. */
+  'selection.changed': z.object({ group: z.string(), selection: CaseSelectionSchema.nullable() }),
+  /** A console's queue changed its filters. */
+  'filter.changed': z.object({ group: z.string(), filter: SharedFilterSchema.nullable() }),
+  /** Camera health changed (every camera some video window plays). */
+  'cameras.healthChanged': z.object({ health: z.record(z.string(), CameraHealthSchema) }),
+  /** The link to the district platform changed (online, waiting actions, rejections, confirmed change). */
+  'sync.changed': z.object({ status: SyncStatusSchema }),
 } as const;
 
 export type QueryName = keyof typeof queries;

@@ -84,7 +84,8 @@ export type ErrorCode =
   | 'signInThrottled'
   | 'busy'
   | 'tooLarge'
-  | 'tooComplex';
+  | 'tooComplex'
+  | 'notThisWindow';
 
 /** An error a person can read: `message` is already in the session's language. */
 export interface ContractError {

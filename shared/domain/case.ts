@@ -73,6 +73,8 @@ export const CaseSchema = z.object({
   status: CaseStatusSchema,
   urgent: z.boolean(),
   lngLat: LngLatSchema.nullable(),
+  /** The position came from the gazetteer (a named place or an address in the text), not from a point someone chose. */
+  locationApproximate: z.boolean(),
   gridId: z.string().nullable(),
   workstationId: z.string().nullable(),
   subDistrictId: z.string().nullable(),

@@ -1,3 +1,4 @@
+import type { Datum } from '../geo/datum';
 import type { Name } from './names';
 
 /** WGS-84 longitude, latitude. */
@@ -51,17 +52,40 @@ export interface Road {
   houseNumbers: { from: number; to: number };
 }
 
+/** A river or canal, drawn as a line as wide as the water (Suzhou Creek). */
+export interface Waterway {
+  id: string;
+  name: Name;
+  line: LngLat[];
+  widthM: number;
+}
+
+/** A metro line through the district, with the ids of its stations among the places. */
+export interface TransitLine {
+  id: string;
+  name: Name;
+  /** The line's colour on the city's own maps ("#E3002B" for Shanghai Line 1). */
+  colour: string;
+  line: LngLat[];
+  stationIds: string[];
+}
+
 /** The geography of one deployment: the demo ships one, a real room loads its own. */
 export interface DistrictGeography {
   id: string;
   name: Name;
   illustrative: boolean;
+  /** The datum the file's coordinates are in; once loaded everything is WGS-84. Older files leave it out (read as WGS-84, with a warning). */
+  datum?: Datum;
   bbox: [number, number, number, number];
   subDistricts: SubDistrict[];
   workstations: Workstation[];
   grids: Grid[];
   places: Place[];
   roads: Road[];
+  /** Base-map features for the offline map: rivers, metro lines. */
+  waterways?: Waterway[];
+  transitLines?: TransitLine[];
 }
 
 /** Where a point falls in the organisation; every located case has one. */

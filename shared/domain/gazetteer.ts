@@ -61,3 +61,39 @@ export function toHalfWidth(text: string): string {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
+
+/** How far from a road a point may be and still take an address on it (a pavement, a shop front). */
+export const addressReachM = 120;
+
+/**
+ * The address at a point: the nearest road within reach and the house
+ * number there, the inverse of `pointOnRoad` (numbers run along the line).
+ * Planar metres at the district's latitude: exact enough for a street.
+ */
+export function nearestAddress(point: LngLat, roads: readonly Road[], reachM = addressReachM): { road: Road; houseNumber: number; distanceM: number } | null {
+  const metresPerLng = 111_320 * Math.cos((point[1] * Math.PI) / 180);
+  const metresPerLat = 110_900;
+  const toXY = ([lng, lat]: LngLat): [number, number] => [(lng - point[0]) * metresPerLng, (lat - point[1]) * metresPerLat];
+  let best: { road: Road; houseNumber: number; distanceM: number } | null = null;
+  for (const road of roads) {
+    const xy = road.line.map(toXY);
+    const lengths = xy.slice(1).map((to, index) => Math.hypot(to[0] - xy[index]![0], to[1] - xy[index]![1]));
+    const total = lengths.reduce((sum, length) => sum + length, 0);
+    let walked = 0;
+    for (let index = 0; index < lengths.length; index++) {
+      const [ax, ay] = xy[index]!;
+      const [bx, by] = xy[index + 1]!;
+      const length = lengths[index]!;
+      // The foot of the perpendicular from the point (the origin) onto the segment.
+      const t = length === 0 ? 0 : Math.max(0, Math.min(1, -(ax * (bx - ax) + ay * (by - ay)) / (length * length)));
+      const distance = Math.hypot(ax + t * (bx - ax), ay + t * (by - ay));
+      if (distance <= reachM && (!best || distance < best.distanceM)) {
+        const share = total === 0 ? 0 : (walked + t * length) / total;
+        const { from, to } = road.houseNumbers;
+        best = { road, houseNumber: Math.max(from, Math.min(to, Math.round(from + share * (to - from)))), distanceM: distance };
+      }
+      walked += length;
+    }
+  }
+  return best;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { datums } from '../geo/datum';
 import type { DistrictGeography } from './district';
 import type { Category, Department, Source } from './organisation';
 
@@ -41,17 +42,29 @@ const RoadSchema = z.object({
   houseNumbers: z.object({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative() }),
 });
 
+const WaterwaySchema = z.object({ id: Id, name: NameSchema, line: z.array(LngLat).min(2), widthM: z.number().positive().max(2_000) });
+const TransitLineSchema = z.object({
+  id: Id,
+  name: NameSchema,
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'colour: #RRGGBB' }),
+  line: z.array(LngLat).min(2),
+  stationIds: z.array(Id),
+});
+
 export const DistrictGeographySchema: z.ZodType<DistrictGeography> = z
   .object({
     id: Id,
     name: NameSchema,
     illustrative: z.boolean(),
+    datum: z.enum(datums).optional(),
     bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
     subDistricts: z.array(SubDistrictSchema).min(1),
     workstations: z.array(WorkstationSchema).min(1),
     grids: z.array(GridSchema).min(1),
     places: z.array(PlaceSchema),
     roads: z.array(RoadSchema),
+    waterways: z.array(WaterwaySchema).optional(),
+    transitLines: z.array(TransitLineSchema).optional(),
   })
   .superRefine((geography, context) => {
     const subDistricts = new Set(geography.subDistricts.map((sub) => sub.id));
@@ -60,6 +73,11 @@ export const DistrictGeographySchema: z.ZodType<DistrictGeography> = z
       if (!workstations.has(grid.workstationId) || !subDistricts.has(grid.subDistrictId)) {
         context.addIssue({ code: 'custom', path: ['grids', index], message: `grid ${grid.id} names an unknown workstation or sub-district` });
       }
+    });
+    const places = new Set(geography.places.map((place) => place.id));
+    geography.transitLines?.forEach((line, index) => {
+      const unknown = line.stationIds.find((id) => !places.has(id));
+      if (unknown) context.addIssue({ code: 'custom', path: ['transitLines', index, 'stationIds'], message: `line ${line.id} names an unknown station ${unknown}` });
     });
   });
 

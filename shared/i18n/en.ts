@@ -1,3 +1,4 @@
+import { mapEn } from './map.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -33,6 +34,37 @@ export const en: Messages = {
   readFailed: {
     hint: 'It is read again by itself when the connection is back.',
     retry: 'Read again',
+  },
+  sync: {
+    label: 'District',
+    off: 'not connected (this wall works on its own)',
+    offHint: 'No district platform is configured: every action stays on this machine.',
+    online: 'online',
+    offlineSince: 'offline since {{time}}',
+    waiting: '{{count}} waiting',
+    rejected: '{{count}} rejected',
+    confirmedUpTo: 'Confirmed up to district change #{{change}}; {{unconfirmed}} delivered, awaiting confirmation',
+    title: 'Actions synced with the district platform',
+    tab: { waiting: 'Waiting to send ({{count}})', rejected: 'Rejected by the district ({{count}})' },
+    none: { waiting: 'Nothing waiting: every action has reached the district.', rejected: 'No rejected actions.' },
+    reason: {
+      closedAtDistrict: 'The district had closed the case; this action did not take effect and the case now shows the district\'s state',
+      transferredAway: 'The district transferred the case to another sub-centre; this action did not take effect',
+      unknownCase: 'The district has no such case; this action did not take effect',
+      notYourCase: 'The case does not belong to this sub-centre; this action did not take effect',
+    },
+    acknowledge: 'Read — stop showing red',
+    error: {
+      unreachable: 'Cannot reach the district platform (network down or platform not running)',
+      timeout: 'The district platform did not answer in time',
+      badCredentials: "The district platform does not accept this sub-centre's credentials: ask for a new credentials file",
+      refused: 'The district platform refused the request (see the log)',
+      badAnswer: "The district platform's answer was malformed and was refused (see the log)",
+      gap: 'The district platform lost some acknowledged actions; sending them again',
+      internal: 'An internal sync error (see the log)',
+    },
+    seen: 'read',
+    kind: { created: 'reported', attached: 'photo added', markedUrgent: 'marked urgent', clearedUrgent: 'urgency cleared', undone: 'undone', absorbedDuplicate: 'absorbed a duplicate' },
   },
   lockouts: {
     title: 'Sign-in locks',
@@ -93,11 +125,7 @@ export const en: Messages = {
     created: 'Registered {{number}}',
     cancel: 'Cancel',
   },
-  map: {
-    legendOpen: 'Open cases',
-    legendUrgent: 'Urgent cases',
-    gridCases: '{{grid}}: {{count}} open',
-  },
+  map: mapEn,
   video: {
     screen: 'Screen {{n}}',
     noSignal: 'No video signal',
@@ -231,7 +259,7 @@ export const en: Messages = {
   },
   assignment: { dispatched: 'Dispatched', inProgress: 'In progress', reportedBack: 'Reported back', returned: 'Returned' },
   input: { mouse: 'mouse', keyboard: 'keyboard', hotkey: 'hotkey', command: 'command', feed: 'demo feed', system: 'system' },
-  actors: { history: 'history', demoFeed: 'demo feed', system: 'system' },
+  actors: { history: 'history', demoFeed: 'demo feed', system: 'system', platform: 'district platform' },
   actions: {
     clearLockout: 'clear a sign-in lock',
     chooseHighlight: 'choose presentation highlights',
@@ -262,6 +290,10 @@ export const en: Messages = {
     absorbedDuplicate: 'absorbed a duplicate',
     undone: 'Undone',
     video: { caseShown: 'cameras shown on the wall' },
+    attached: 'photo added',
+    receivedFromPlatform: 'received from the district platform',
+    updatedFromPlatform: 'updated by the district platform',
+    transferredAway: 'transferred to another sub-centre by the district',
   },
   scoreboard: {
     title: 'Department assessment',
@@ -446,6 +478,7 @@ export const en: Messages = {
     close: 'Esc or F1 to close',
     global: 'Every window',
     queue: 'Dispatch queue',
+    map: 'Grid map',
     fileRefused: 'The keymap file has problems; the defaults are in use:',
     problems: {
       unknownAction: 'Unknown action "{{action}}".',
@@ -468,7 +501,66 @@ export const en: Messages = {
       newCase: 'New case',
       dispatch: 'Dispatch to {{department}}',
       act: '{{action}}',
+      density: { slot: { '1': 'Density: slot 1', '2': 'Density: slot 2', '3': 'Density: slot 3', '4': 'Density: slot 4', '5': 'Density: slot 5', '6': 'Density: slot 6', '7': 'Density: slot 7', '8': 'Density: slot 8' }, allDay: 'Density: all day' },
     },
+  },
+  /** The Electron shell's wall setup view: which window on which display. */
+  wallSetup: {
+    title: 'Wall setup',
+    intro: 'Drag each window onto the display that should show it. By keyboard: Tab to a window, press the display number 1–9 to put it there, ←/→ to move it to the next display. The big number in the middle of each display is its number here.',
+    firstStart: 'First start: below is a proposal for the displays found. Check or change it, then save.',
+    display: 'Display {{number}}',
+    primary: 'Primary',
+    empty: '(empty)',
+    waiting: 'Windows whose display is not connected (shown on another display meanwhile; they go back when it returns)',
+    unassigned: 'Windows with no display yet',
+    windowsTitle: 'Windows',
+    columns: { window: 'Window', display: 'Display', mode: 'Shown as' },
+    notConnected: 'Display {{id}} (not connected)',
+    choose: 'Choose',
+    window: {
+      video: 'Video {{n}}',
+      videoScreens: 'Video {{n}} · screens {{first}}–{{last}}',
+      map: 'Grid map',
+      queue: 'Dispatch queue',
+      presentation: "Visitors' screen",
+    },
+    mode: { kiosk: 'Locked full screen', fullscreen: 'Full screen', shared: 'Shares the display' },
+    videoWindows: 'Video windows',
+    addVideo: 'One more video window',
+    removeVideo: 'One video window fewer',
+    presentation: "Visitors' screen (no personal data)",
+    identify: 'Show numbers on the displays',
+    reset: 'Back to the proposal',
+    save: 'Save and apply',
+    close: 'Close',
+    saved: 'Saved; the windows have moved.',
+    restarting: 'Saved. A new number of video windows needs a restart: GridWall is restarting…',
+    picked: '"{{window}}" picked: press 1–{{count}} to put it on that display, ←/→ to move it, Esc to cancel.',
+    cannotSave: 'Every window needs a display: place "{{window}}" first.',
+    notInShell: 'This page opens only in the GridWall desktop app (Ctrl+Shift+F12).',
+    loadFailed: 'Could not read the displays: {{message}}',
+  },
+  /** A display's number, shown big on the display itself while the setup view is open. */
+  identify: { display: 'Display {{n}}' },
+  /** The plain page a window shows after its page failed again and again. */
+  recovery: {
+    title: 'This window is paused',
+    reason: {
+      crashed: 'the page crashed',
+      oom: 'out of memory',
+      killed: 'the page process was killed',
+      'launch-failed': 'the page process could not start',
+      'integrity-failure': 'the program files failed their check',
+      'abnormal-exit': 'the page process exited abnormally',
+      hung: 'the page stopped responding',
+      'load-failed': 'the page could not load',
+    },
+    detail: '"{{window}}" failed {{failures}} times within 5 minutes (last: {{reason}}). To avoid restarting it in a loop, it is no longer recovered automatically.',
+    retryAt: 'It will try once more at {{time}}.',
+    others: 'The other windows are not affected and keep working.',
+    whatToDo: 'You can try again now. If it keeps failing, restart GridWall and send the log (logs/gridwall.log in the user-data folder) to support.',
+    retry: 'Try again now',
   },
   highlightChoice: {
     title: 'Presentation highlight',
@@ -568,6 +660,7 @@ export const en: Messages = {
     busy: 'This window has too many requests in progress; wait for them to finish and try again.',
     tooLarge: 'Too large ({{sizeKb}} KB); the limit is {{maxKb}} KB. Please shrink photos below 2 MB.',
     tooComplex: 'The message nests too deeply and was refused.',
+    notThisWindow: 'Only a video window can report how the cameras are doing.',
     coreRestarting: 'The core stopped and is restarting by itself; try again in a moment.',
     coreFailed: 'The core failed to restart several times and has stopped ({{reason}}). Restart GridWall or call support.',
     field: {

@@ -1,3 +1,4 @@
+import { mapZhCN } from './map.zh-CN';
 /** zh-CN is the room's language and the default; en.ts mirrors every key. */
 export const zhCN = {
   app: {
@@ -35,6 +36,37 @@ export const zhCN = {
   readFailed: {
     hint: '连接恢复后会自动重新读取。',
     retry: '重新读取',
+  },
+  sync: {
+    label: '区平台',
+    off: '未接入（本机独立运行）',
+    offHint: '本指挥墙未配置区平台，所有操作只保存在本机。',
+    online: '在线',
+    offlineSince: '离线，自 {{time}}',
+    waiting: '待发送 {{count}}',
+    rejected: '被退回 {{count}}',
+    confirmedUpTo: '已确认至区平台变更 #{{change}}；已送达待确认 {{unconfirmed}} 条',
+    title: '与区平台同步的操作',
+    tab: { waiting: '待发送（{{count}}）', rejected: '被区平台退回（{{count}}）' },
+    none: { waiting: '没有待发送的操作：全部已送达区平台。', rejected: '没有被退回的操作。' },
+    reason: {
+      closedAtDistrict: '区平台已结案，此操作未生效；本机已改为区平台的状态',
+      transferredAway: '案件已由区平台转交其他分中心，此操作未生效',
+      unknownCase: '区平台没有这个案件，此操作未生效',
+      notYourCase: '案件不属于本分中心，此操作未生效',
+    },
+    acknowledge: '已阅，不再亮红灯',
+    error: {
+      unreachable: '连不上区平台（网络或区平台未运行）',
+      timeout: '区平台在限定时间内没有应答',
+      badCredentials: '区平台不认可本分中心的凭据，请联系区平台更换凭据文件',
+      refused: '区平台拒绝了请求（详见日志）',
+      badAnswer: '区平台的应答不合规范，已拒收（详见日志）',
+      gap: '区平台丢失了部分已确认的操作，正在重新发送',
+      internal: '同步出现内部错误（详见日志）',
+    },
+    seen: '已阅',
+    kind: { created: '上报', attached: '添加照片', markedUrgent: '标为紧急', clearedUrgent: '取消紧急', undone: '撤销', absorbedDuplicate: '并入重复案件' },
   },
   lockouts: {
     title: '签入锁定',
@@ -95,11 +127,7 @@ export const zhCN = {
     created: '已登记 {{number}}',
     cancel: '取消',
   },
-  map: {
-    legendOpen: '待办案件',
-    legendUrgent: '紧急案件',
-    gridCases: '{{grid}}：待办 {{count}} 件',
-  },
+  map: mapZhCN,
   video: {
     screen: '屏 {{n}}',
     noSignal: '无视频信号',
@@ -233,7 +261,7 @@ export const zhCN = {
   },
   assignment: { dispatched: '已派遣', inProgress: '处置中', reportedBack: '已反馈', returned: '已退回' },
   input: { mouse: '鼠标', keyboard: '键盘', hotkey: '快捷键', command: '命令', feed: '演示数据', system: '系统' },
-  actors: { history: '历史数据', demoFeed: '演示数据源', system: '系统' },
+  actors: { history: '历史数据', demoFeed: '演示数据源', system: '系统', platform: '区平台' },
   actions: {
     clearLockout: '解除签入锁定',
     chooseHighlight: '选择展示亮点',
@@ -264,6 +292,10 @@ export const zhCN = {
     absorbedDuplicate: '并入重复案件',
     undone: '撤销',
     video: { caseShown: '调看现场视频' },
+    attached: '添加照片',
+    receivedFromPlatform: '区平台下发',
+    updatedFromPlatform: '区平台更新',
+    transferredAway: '区平台转交其他分中心',
   },
   scoreboard: {
     title: '部门考核',
@@ -448,6 +480,7 @@ export const zhCN = {
     close: '按 Esc 或 F1 关闭',
     global: '所有窗口',
     queue: '派遣队列',
+    map: '网格地图',
     fileRefused: '快捷键配置文件有误，已使用默认设置：',
     problems: {
       unknownAction: '未知的操作“{{action}}”。',
@@ -470,7 +503,66 @@ export const zhCN = {
       newCase: '新建案件',
       dispatch: '派给 {{department}}',
       act: '{{action}}',
+      density: { slot: { '1': '密度：第 1 时段', '2': '密度：第 2 时段', '3': '密度：第 3 时段', '4': '密度：第 4 时段', '5': '密度：第 5 时段', '6': '密度：第 6 时段', '7': '密度：第 7 时段', '8': '密度：第 8 时段' }, allDay: '密度：全天' },
     },
+  },
+  /** The Electron shell's wall setup view: which window on which display. */
+  wallSetup: {
+    title: '安排显示器',
+    intro: '把每个窗口拖到要显示它的显示器上。也可以用键盘：Tab 选中窗口，按显示器编号 1–9 放上去，←/→ 换到相邻的显示器。每台显示器正中的大号数字就是这里的编号。',
+    firstStart: '首次启动：下面是按找到的显示器给出的建议，确认或调整后请保存。',
+    display: '显示器 {{number}}',
+    primary: '主显示器',
+    empty: '（空）',
+    waiting: '显示器未连接的窗口（暂时放在其他显示器上，显示器接回后自动回到原位）',
+    unassigned: '尚未安排显示器的窗口',
+    windowsTitle: '窗口',
+    columns: { window: '窗口', display: '显示器', mode: '显示方式' },
+    notConnected: '显示器 {{id}}（未连接）',
+    choose: '请选择',
+    window: {
+      video: '视频 {{n}}',
+      videoScreens: '视频 {{n}} · 屏 {{first}}–{{last}}',
+      map: '网格地图',
+      queue: '派遣队列',
+      presentation: '展示屏（参观者）',
+    },
+    mode: { kiosk: '锁定全屏', fullscreen: '全屏', shared: '与其他窗口分屏' },
+    videoWindows: '视频窗口数',
+    addVideo: '增加视频窗口',
+    removeVideo: '减少视频窗口',
+    presentation: '展示屏（参观者用，不显示个人信息）',
+    identify: '在显示器上显示编号',
+    reset: '恢复建议',
+    save: '保存并应用',
+    close: '关闭',
+    saved: '已保存，窗口已移到新位置。',
+    restarting: '已保存。视频窗口数量改变后需要重新启动，网格指挥墙正在重新启动……',
+    picked: '已选中“{{window}}”：按 1–{{count}} 放到对应显示器，←/→ 换显示器，Esc 取消。',
+    cannotSave: '每个窗口都需要一个显示器，请先安排“{{window}}”。',
+    notInShell: '此页面只能在网格指挥墙桌面程序中打开（快捷键 Ctrl+Shift+F12）。',
+    loadFailed: '无法读取显示器信息：{{message}}',
+  },
+  /** A display's number, shown big on the display itself while the setup view is open. */
+  identify: { display: '显示器 {{n}}' },
+  /** The plain page a window shows after its page failed again and again. */
+  recovery: {
+    title: '此窗口已暂停',
+    reason: {
+      crashed: '页面崩溃',
+      oom: '内存不足',
+      killed: '页面进程被终止',
+      'launch-failed': '页面进程无法启动',
+      'integrity-failure': '程序文件校验失败',
+      'abnormal-exit': '页面进程异常退出',
+      hung: '页面长时间无响应',
+      'load-failed': '页面无法加载',
+    },
+    detail: '“{{window}}”在 5 分钟内出错 {{failures}} 次（最近一次：{{reason}}）。为避免反复重启，已停止自动恢复。',
+    retryAt: '将在 {{time}} 自动再试一次。',
+    others: '其他窗口不受影响，照常工作。',
+    whatToDo: '可以立即重试。如仍反复出错，请重启网格指挥墙，并把日志文件（用户数据目录下的 logs/gridwall.log）交给技术支持。',
+    retry: '立即重试',
   },
   highlightChoice: {
     title: '成果展示亮点',
@@ -570,6 +662,7 @@ export const zhCN = {
     busy: '此窗口同时发出的请求过多，请等前面的请求完成后再试。',
     tooLarge: '内容过大（{{sizeKb}} KB），上限为 {{maxKb}} KB。照片请压缩到 2 MB 以内。',
     tooComplex: '消息嵌套层级过深，已拒绝。',
+    notThisWindow: '只有视频窗口可以报告摄像机状态。',
     coreRestarting: '核心已停止，正在自动重启，请稍候再试。',
     coreFailed: '核心多次重启失败，已停止（{{reason}}）。请重启网格指挥墙，或联系技术支持。',
     field: {

@@ -54,6 +54,8 @@ export const VideoStateSchema = z.object({
   emergencies: z.array(VideoEmergencySchema),
   /** Emergency cameras that found no free screen. */
   unplaced: z.array(z.object({ caseId: z.number().int(), cameraId: z.string() })),
+  /** The key-focus hot spots: each camera held on its screen across slots (the whole wall in the key-focus module). */
+  keyFocus: z.array(z.object({ screen: z.number().int().min(1), cameraId: z.string() })).default([]),
 });
 export type VideoState = z.infer<typeof VideoStateSchema>;
 

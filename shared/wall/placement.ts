@@ -1,77 +1,79 @@
-import type { WindowRole } from './roles';
+import {
+  defaultMode,
+  findDisplay,
+  orderDisplays,
+  wallWindows,
+  type DisplayInfo,
+  type Rect,
+  type WallProfile,
+  type WallWindowKey,
+  type WindowMode,
+} from './profile';
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** What the shell knows about a monitor (a subset of Electron's Display). */
-export interface DisplayInfo {
-  id: number;
-  bounds: Rect;
-  workArea: Rect;
-}
-
-/**
- * The room's wish for its wall: which role matters most (gets a display of
- * its own first, leftmost first) and, optionally, a fixed display per role.
- */
-export interface WallProfile {
-  priority: readonly WindowRole[];
-  pinned?: Partial<Record<WindowRole, number>>;
-}
+export type { DisplayInfo, Rect } from './profile';
 
 export interface WindowPlacement {
-  role: WindowRole;
+  key: WallWindowKey;
   displayId: number;
   bounds: Rect;
-  /** A window alone on its display fills it; shared displays are tiled. */
-  fullscreen: boolean;
+  /** Alone on its display: kiosk or fullscreen as the profile says. Sharing one: tiled in its part of it. */
+  mode: WindowMode | 'tiled';
+  /** Not on its own display (not connected now): it goes back when the display returns. */
+  displaced: boolean;
 }
 
-export const defaultWallProfile: WallProfile = { priority: ['video', 'map', 'queue'] };
-
 /**
- * Displays + profile → where each window goes. Displays are taken left to
- * right (then top to bottom), as the monitors stand in the room. With a
- * display per role, each role fills its own; with fewer, the most important
- * roles get theirs and the rest share the last display, tiled: the first of
- * them on the left half, the others stacked on the right.
+ * Profile + the displays connected now → where each window goes. A window
+ * whose display is connected goes there; one whose display is missing
+ * goes to the connected display with the fewest windows (the primary, then
+ * the leftmost, on a tie) and is marked displaced, so the next plan with
+ * its display back puts it home. Displays holding several windows are
+ * tiled: the first on the left half, the others stacked on the right.
  */
-export function planWindows(displays: readonly DisplayInfo[], profile: WallProfile = defaultWallProfile): WindowPlacement[] {
+export function planWall(profile: WallProfile, displays: readonly DisplayInfo[]): WindowPlacement[] {
   if (displays.length === 0) return [];
-  const ordered = [...displays].sort((a, b) => a.bounds.x - b.bounds.x || a.bounds.y - b.bounds.y);
-  const byId = new Map(ordered.map((display) => [display.id, display]));
-  const roles = dedupe(profile.priority);
-
-  const assignment = new Map<WindowRole, DisplayInfo>();
-  for (const role of roles) {
-    const pinnedId = profile.pinned?.[role];
-    const pinned = pinnedId === undefined ? undefined : byId.get(pinnedId);
-    if (pinned) assignment.set(role, pinned);
+  const ordered = orderDisplays(displays);
+  const keys = wallWindows(profile);
+  const home = new Map<WallWindowKey, DisplayInfo>();
+  const homeless: WallWindowKey[] = [];
+  for (const key of keys) {
+    const ref = profile.assignments[key];
+    const display = ref ? findDisplay(ref, ordered) : null;
+    if (display) home.set(key, display);
+    else homeless.push(key);
   }
-  const taken = new Set([...assignment.values()].map((display) => display.id));
-  const free = ordered.filter((display) => !taken.has(display.id));
-  const unplaced = roles.filter((role) => !assignment.has(role));
-  unplaced.forEach((role, index) => {
-    const display = free.length > 0 ? free[Math.min(index, free.length - 1)]! : ordered[ordered.length - 1]!;
-    assignment.set(role, display);
-  });
-
-  const perDisplay = new Map<number, WindowRole[]>();
-  for (const role of roles) {
-    const display = assignment.get(role)!;
-    perDisplay.set(display.id, [...(perDisplay.get(display.id) ?? []), role]);
+  const load = new Map(ordered.map((display) => [display.id, 0]));
+  for (const display of home.values()) load.set(display.id, load.get(display.id)! + 1);
+  const hostFor = () => {
+    const byLoad = [...ordered].sort((a, b) => load.get(a.id)! - load.get(b.id)! || Number(Boolean(b.primary)) - Number(Boolean(a.primary)));
+    return byLoad[0]!;
+  };
+  const where = new Map(home);
+  for (const key of homeless) {
+    const display = hostFor();
+    where.set(key, display);
+    load.set(display.id, load.get(display.id)! + 1);
   }
 
-  return roles.map((role) => {
-    const display = assignment.get(role)!;
-    const sharing = perDisplay.get(display.id)!;
-    if (sharing.length === 1) return { role, displayId: display.id, bounds: display.bounds, fullscreen: true };
-    return { role, displayId: display.id, bounds: tile(display.workArea, sharing.indexOf(role), sharing.length), fullscreen: false };
+  const sharing = new Map<number, WallWindowKey[]>();
+  for (const key of keys) {
+    const display = where.get(key)!;
+    sharing.set(display.id, [...(sharing.get(display.id) ?? []), key]);
+  }
+  return keys.map((key) => {
+    const display = where.get(key)!;
+    const together = sharing.get(display.id)!;
+    const displaced = !home.has(key);
+    if (together.length === 1) return { key, displayId: display.id, bounds: { ...display.bounds }, mode: profile.modes[key] ?? defaultMode(key), displaced };
+    return { key, displayId: display.id, bounds: tile(display.workArea, together.indexOf(key), together.length), mode: 'tiled', displaced };
   });
+}
+
+/** Whether a window must be moved: another display, other bounds or another mode. */
+export function placementChanged(before: WindowPlacement, after: WindowPlacement): boolean {
+  const a = before.bounds;
+  const b = after.bounds;
+  return before.displayId !== after.displayId || before.mode !== after.mode || a.x !== b.x || a.y !== b.y || a.width !== b.width || a.height !== b.height;
 }
 
 function tile(area: Rect, index: number, count: number): Rect {
@@ -86,8 +88,4 @@ function tile(area: Rect, index: number, count: number): Rect {
     width: area.width - leftWidth,
     height: row === stacked - 1 ? area.height - row * height : height,
   };
-}
-
-function dedupe<T>(items: readonly T[]): T[] {
-  return [...new Set(items)];
 }

@@ -16,10 +16,12 @@ export const WallStateSchema = z.object({
   layout: z.number().int().refine((value) => (wallLayouts as readonly number[]).includes(value)),
   /** Cameras an operator put on a screen by hand, by global screen number. */
   screens: z.record(z.string().regex(/^\d{1,3}$/), z.string().min(1).max(40)),
+  /** One screen shown alone over its video window (chosen from the map or a tile), until someone goes back or the slot changes. */
+  solo: z.number().int().min(1).max(200).nullable().default(null),
 });
 export type WallState = z.infer<typeof WallStateSchema>;
 
-export const initialWallState: WallState = { presentation: false, module: 'timeSlot', layout: 9, screens: {} };
+export const initialWallState: WallState = { presentation: false, module: 'timeSlot', layout: 9, screens: {}, solo: null };
 
 /**
  * Who a window shows data to. In presentation mode the wall windows (video,

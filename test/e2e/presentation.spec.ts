@@ -20,22 +20,31 @@ test('one command puts every wall window into presentation and takes it out agai
   const map = await wall.open(wall.urls.map);
   const visitors = await wall.open(wall.urls.presentation);
   await signIn(queue, '陈建国', '999999');
-  await expectView(visitors, 'overview');
+  // The tour keeps turning pages (20 s each) while the windows open; hold it on the first page for this test.
+  const presenter = await connectPresenter(wall.urls, wall.port);
+  try {
+    await presenter.show('overview');
+    await presenter.tour({ action: 'stop' });
+    await expectView(visitors, 'overview');
 
-  await queue.keyboard.press('F9');
-  for (const page of [video, map, visitors]) await expectView(page, 'overview');
-  await expect(video.getByTestId('matrix')).toHaveCount(0);
-  await expect(map.getByTestId('map')).toHaveCount(0);
-  // The operators' queue is not part of the presentation.
-  await expect(queue.getByTestId('case-list').getByRole('option').first()).toBeVisible();
-  await expect(stage(queue)).toHaveCount(0);
+    await queue.keyboard.press('F9');
+    for (const page of [video, map, visitors]) await expectView(page, 'overview');
+    await expect(video.getByTestId('matrix')).toHaveCount(0);
+    await expect(map.getByTestId('map')).toHaveCount(0);
+    // The operators' queue is not part of the presentation.
+    await expect(queue.getByTestId('case-list').getByRole('option').first()).toBeVisible();
+    await expect(stage(queue)).toHaveCount(0);
 
-  await queue.keyboard.press('F9');
-  await expect(video.getByTestId('matrix')).toBeVisible();
-  await expect(map.getByTestId('map')).toHaveAttribute('data-ready', 'true');
-  await expect(stage(video)).toHaveCount(0);
-  // A visitors' screen stays on the presentation: it is all it may show.
-  await expectView(visitors, 'overview');
+    await queue.keyboard.press('F9');
+    await expect(video.getByTestId('matrix')).toBeVisible();
+    await expect(map.getByTestId('map')).toHaveAttribute('data-ready', 'true');
+    await expect(stage(video)).toHaveCount(0);
+    // A visitors' screen stays on the presentation: it is all it may show.
+    await expectView(visitors, 'overview');
+  } finally {
+    await presenter.tour({ action: 'resume' });
+    await presenter.close();
+  }
 });
 
 test('the tour turns the page on every window, and a clicker steps, blanks and stops it', async ({ wall }) => {
@@ -46,6 +55,8 @@ test('the tour turns the page on every window, and a clicker steps, blanks and s
     // The director enters presentation by command at the video window, signing in there when asked.
     await video.locator('body').press('F2');
     await video.getByTestId('command-bar').getByRole('textbox').fill('进入演示模式');
+    // Enter runs only what has been read back: wait for the read-back first (it comes from the core).
+    await expect(video.getByTestId('command-bar')).toHaveClass(/command-ready/);
     await video.getByTestId('command-bar').getByRole('textbox').press('Enter');
     const dialog = video.getByRole('dialog', { name: '操作员签入' });
     await dialog.getByLabel('操作员').selectOption({ label: '陈建国（值班主任）' });

@@ -44,6 +44,9 @@ export const validExamples: Record<RequestName, Record<string, unknown>> = {
   'presentation.setup': {},
   'presentation.tour': { action: 'next' },
   'presentation.highlight': { caseId: 3, chosen: false, before: [], after: [] },
+  'sync.status': {},
+  'sync.acknowledgeRejections': {},
+  'sync.actions': { state: 'rejected', limit: 20 },
   'session.signIn': { operatorId: 'op03', pin: '333333' },
   'session.signOut': {},
   'session.clearLockout': { operatorId: 'op03' },
@@ -59,6 +62,16 @@ export const validExamples: Record<RequestName, Record<string, unknown>> = {
   'video.showCase': { caseId: 3 },
   'video.snapshotCase': { screen: 1, cameraId, categoryCode: '20101', description: '画面中垃圾堆放', mime: 'image/png', dataBase64: pngBase64 },
   'video.setClock': { atMs: null },
+  'links.get': {},
+  'map.setup': {},
+  'map.density': { days: 30, heat: true },
+  'map.camerasAt': { lngLat: [121.4675, 31.2425] },
+  'map.placeAt': { lngLat: [121.4675, 31.2425] },
+  'video.solo': { screen: 2, cameraId: null },
+  'video.keyFocus': { cameraId: 'cam-03', screen: 5, on: true },
+  'selection.set': { caseId: 3, origin: 'window-origin-1' },
+  'filter.share': { filter: { categoryPrefixes: ['204'], urgent: true }, origin: 'window-origin-1' },
+  'cameras.reportHealth': { health: { 'cam-01': 'live', 'cam-02': 'frozen' } },
 };
 
 /** Values that have broken parsers, schemas and SQL elsewhere. */

@@ -59,3 +59,12 @@ describe('the keymap', () => {
     expect(JSON.parse(readFileSync(join(resourcesDir, 'demo', 'keymap.json'), 'utf8')).bindings.commandBar).toBe('F2');
   });
 });
+
+describe('keys per window', () => {
+  it('lets one key mean one thing in the queue and another on the map, but never clash with a key every window has', () => {
+    expect(findConflicts([{ key: '3', action: 'dispatch.3' }, { key: '3', action: 'density.slot.3' }])).toEqual([]);
+    expect(findConflicts([{ key: '3', action: 'density.slot.3' }, { key: '3', action: 'density.slot.4' }])).toEqual([{ kind: 'conflict', key: '3', actions: ['density.slot.3', 'density.slot.4'] }]);
+    expect(findConflicts([{ key: '3', action: 'density.slot.3' }, { key: '3', action: 'layout.4' }])).toEqual([{ kind: 'conflict', key: '3', actions: ['density.slot.3', 'layout.4'] }]);
+    expect(loadKeymap({ bindings: { 'density.allDay': 'N' } }).problems).toEqual([]);
+  });
+});

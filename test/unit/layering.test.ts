@@ -47,6 +47,15 @@ describe('layering rules', () => {
     expect(await layeringErrors('electron/host/fine.ts', fromHost)).toEqual([]);
   });
 
+  it('keeps the district platform and the wall apart, both ways', async () => {
+    const fromPlatform = "import { createCore } from '../core/core';\nexport const c = createCore;\n";
+    expect((await layeringErrors('electron/platform/leak.ts', fromPlatform)).join()).toMatch(/builds on shared\/ only/);
+    const fromCore = "import { startPlatform } from '../../platform/platform';\nexport const p = startPlatform;\n";
+    expect((await layeringErrors('electron/core/sync/leak.ts', fromCore)).join()).toMatch(/never imports the platform/);
+    const shared = "import { UploadRequestSchema } from '../../shared/sync/protocol';\nexport const u = UploadRequestSchema;\n";
+    expect(await layeringErrors('electron/platform/fine.ts', shared)).toEqual([]);
+  });
+
   it('allows raw ipcMain only in the validated wrapper', async () => {
     const code = "import { ipcMain } from 'electron';\nexport const i = ipcMain;\n";
     expect(await layeringErrors('electron/app/main.ts', code)).toHaveLength(1);

@@ -65,7 +65,7 @@ interface Written {
 }
 
 /**
- * The rows a room's work leaves at `version` (≤ 50): three cases (reported,
+ * The rows a room's work leaves at `version` (≤ 60): three cases (reported,
  * dispatched, closed) with their events, outbox records, number serials and
  * a setting; from 20 on the events are hash-chained and there are operators
  * and assignments; from 30 a photo; from 40 the full-text index rows.
@@ -77,11 +77,11 @@ function writeAsVersion(db: Db, version: number, options: { firstEventId: number
     const row = { id: nextEventId, case_id: caseId, at: at + offsetMs, actor: version >= 20 ? 'op01' : 'operator', input: 'mouse', kind, data: JSON.stringify(data) };
     // Ids with gaps, as deleted drafts of old versions left them: the upgrade must keep each id as it is.
     nextEventId += 3;
-    if (version < 20) return insert(db, 'case_events', row);
-    // From 60 on the chain is the room-wide audit trail.
-    const table = version >= 60 ? 'audit_events' : 'case_events';
-    const previous = (db.prepare(`SELECT hash FROM ${table} ORDER BY id DESC LIMIT 1`).get() as { hash: string } | undefined)?.hash || genesisHash;
-    return insert(db, table, { ...row, prev_hash: previous, hash: chainHash(previous, { caseId, at: row.at, actor: row.actor, input: row.input, kind, data: row.data }) });
+    // Schema 60 renamed the trail (and let it hold events of no case).
+    const trail = version >= 60 ? 'audit_events' : 'case_events';
+    if (version < 20) return insert(db, trail, row);
+    const previous = (db.prepare(`SELECT hash FROM ${trail} ORDER BY id DESC LIMIT 1`).get() as { hash: string } | undefined)?.hash || genesisHash;
+    return insert(db, trail, { ...row, prev_hash: previous, hash: chainHash(previous, { caseId, at: row.at, actor: row.actor, input: row.input, kind, data: row.data }) });
   };
   const addCase = (serial: number, status: string, description: string, extra: Record<string, unknown>) => {
     const number = `${options.serialDay}-${String(serial).padStart(4, '0')}`;
@@ -183,7 +183,9 @@ function upgradeAndCheck(db: Db, path: string, written: readonly Written[]): voi
   expect(after.events).toEqual(before.events.map((row) => expect.objectContaining(row)));
   expect(after.events.map((row) => row.id)).toEqual(before.events.map((row) => row.id));
   expect(verifyAuditChain(upgraded)).toBeNull();
-  for (const table of ['assignments', 'attachments', 'outbox', 'serials', 'settings', 'operators'] as const) expect(after[table], table).toEqual(before[table]);
+  for (const table of ['assignments', 'attachments', 'serials', 'settings', 'operators'] as const) expect(after[table], table).toEqual(before[table]);
+  // The outbox gained the sync's columns (90); every row keeps its values and learns its case.
+  expect(after.outbox).toEqual(before.outbox.map((row) => expect.objectContaining({ ...row, case_id: expect.any(Number) })));
 
   // Found by the queue's full-text search, whichever version wrote them (the index was built by the upgrade before 40).
   const store = createCaseStore(upgraded);
@@ -227,7 +229,7 @@ async function writeThroughCore(path: string, written: readonly Written[], expec
 
 describe('upgrading a room database', () => {
   it('has earlier schema versions to upgrade from', () => {
-    expect(earlierVersions).toEqual([10, 20, 30, 40, 50, 60]);
+    expect(earlierVersions).toEqual([10, 20, 30, 40, 50, 60, 70, 80]);
   });
 
   for (const version of earlierVersions) {

@@ -30,6 +30,7 @@ function pagedCore(count: number) {
     if (name === 'keymap.get') return { bindings: [], problems: [] };
     if (name === 'wall.get') return initialWallState;
     if (name === 'video.get') return { tiles: [] };
+    if (name === 'links.get') return { group: 'wall', selection: null, filter: null, cameraHealth: {} };
     const before = (args as { before?: number | null }).before ?? null;
     const ids = [...open.keys()].filter((id) => before === null || id < before).sort((a, b) => b - a);
     const page = ids.slice(0, 1_000);

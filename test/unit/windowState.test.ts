@@ -2,7 +2,8 @@ import { initialWallState } from '../../shared/wall/wallState';
 import { describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../shared/contract/messages';
 import type { Case } from '../../shared/domain/case';
-import { caseLayerDiff } from '../../renderer/src/map/mapData';
+import { planCaseUpdate } from '../../renderer/src/map/layers/caseLayer';
+import { displayDatum } from '../../renderer/src/map/displayDatum';
 import { createWallStore } from '../../renderer/src/state/wallStore';
 
 const aCase = (id: number, changes: Partial<Case> = {}): Case => ({
@@ -14,6 +15,7 @@ const aCase = (id: number, changes: Partial<Case> = {}): Case => ({
   status: 'reported',
   urgent: false,
   lngLat: [121.46, 31.26],
+  locationApproximate: false,
   gridId: 'G01',
   workstationId: 'WS01',
   subDistrictId: 'SD01',
@@ -83,25 +85,40 @@ describe("a window's state", () => {
 });
 
 describe('the map layer diff', () => {
+  const plain = displayDatum(null);
+  const everything = () => true;
+
   it('adds new cases, removes closed ones and re-adds changed ones, leaving the rest alone', () => {
     const one = aCase(1);
     const two = aCase(2);
-    const previous = new Map([
-      [1, one],
-      [2, two],
-      [3, aCase(3)],
-    ]);
+    const shown = new Map<number, string>();
+    planCaseUpdate(shown, new Map([[1, one], [2, two], [3, aCase(3)]]), everything, 5_000, plain);
     const next = new Map([
-      [1, one],
+      [1, { ...one, updatedAt: 9_999 }],
       [2, { ...two, urgent: true }],
       [4, aCase(4)],
       [5, aCase(5, { lngLat: null })],
     ]);
-    const diff = caseLayerDiff(previous, next);
+    const diff = planCaseUpdate(shown, next, everything, 5_000, plain);
+    // Case 1 changed in nothing the map draws: it is not sent again.
     expect(diff.remove.sort()).toEqual([2, 3]);
     expect(diff.add.map((feature) => [feature.id, feature.properties?.urgent])).toEqual([
       [2, 1],
       [4, 0],
     ]);
+    expect(planCaseUpdate(shown, next, everything, 5_000, plain)).toEqual({ add: [], remove: [] });
+  });
+
+  it('follows the filter and the clock: a case leaves with the filter, and turns red when its deadline passes', () => {
+    const running = aCase(7, { status: 'dispatched', deadlineAt: 10_000, ladderAt: [6_000, 8_000] });
+    const cases = new Map([[7, running], [8, aCase(8, { categoryCode: '20401' })]]);
+    const shown = new Map<number, string>();
+    expect(planCaseUpdate(shown, cases, everything, 5_000, plain).add.map((feature) => [feature.id, feature.properties?.deadline])).toEqual([
+      [7, 'normal'],
+      [8, 'normal'],
+    ]);
+    expect(planCaseUpdate(shown, cases, everything, 9_000, plain).add.map((feature) => feature.properties?.deadline)).toEqual(['dueSoon']);
+    expect(planCaseUpdate(shown, cases, everything, 11_000, plain).add.map((feature) => feature.properties?.deadline)).toEqual(['overdue']);
+    expect(planCaseUpdate(shown, cases, (item) => item.categoryCode.startsWith('204'), 11_000, plain)).toEqual({ add: [], remove: [7] });
   });
 });

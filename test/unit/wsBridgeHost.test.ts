@@ -172,6 +172,7 @@ test('a core that goes down and comes back: the window says so, then reads its s
   host.answers['cases.list'] = () => ({ seq: 4 + casesRead++, cases: [], nextBefore: null });
   host.answers['wall.get'] = () => initialWallState;
   host.answers['video.get'] = () => ({ tiles: [] });
+  host.answers['links.get'] = () => ({ group: 'wall', selection: null, filter: null, cameraHealth: {} });
   const store = createWallStore();
   const stop = syncWithCore(connect(), store, translate);
   await vi.waitFor(() => expect(store.getState().snapshotsLoaded).toBe(1));

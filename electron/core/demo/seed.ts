@@ -15,6 +15,12 @@ import {
   SourcesSchema,
 } from '../../../shared/domain/referenceSchemas';
 import { WorkCalendarDataSchema } from '../../../shared/domain/workCalendar';
+import type { DistrictGeography } from '../../../shared/domain/district';
+import { geographyToWgs84 } from '../../../shared/geo/convertGeography';
+import { isShifted } from '../../../shared/geo/datum';
+import { checkDistrictGeometry } from '../../../shared/geo/districtChecks';
+import { formatGeoProblem, type GeoProblem } from '../../../shared/geo/geometryChecks';
+import { MapConfigFileSchema, type ResolvedBasemap } from '../../../shared/map/mapSetup';
 import type { OperatorRecord } from '../store/operatorStore';
 
 /** A reference file that is missing, unreadable or does not fit its schema. */
@@ -46,9 +52,9 @@ function readValidated<T>(dir: string, file: string, schema: z.ZodType<T>): T {
  * departments.json, categories.json, sources.json and calendar.json (the demo's is
  * resources/demo). Every file is validated before any of it is used.
  */
-export function readReferenceFolder(dir: string): ReferenceData {
+export function readReferenceFolder(dir: string, onWarning: (problem: GeoProblem) => void = () => undefined): ReferenceData {
   const data: ReferenceData = {
-    geography: readValidated(dir, 'district.json', DistrictGeographySchema),
+    geography: readDistrict(dir, onWarning),
     departments: readValidated(dir, 'departments.json', DepartmentsSchema),
     categories: readValidated(dir, 'categories.json', CategoriesSchema),
     sources: readValidated(dir, 'sources.json', SourcesSchema),
@@ -62,6 +68,35 @@ export function readReferenceFolder(dir: string): ReferenceData {
     throw new ReferenceFileError(join(dir, 'categories.json'), `${unknownLead.code}: unknown lead department ${unknownLead.leadDepartmentId}`);
   }
   return data;
+}
+
+/**
+ * The district, in WGS-84 whatever datum the file says it is in (GCJ-02 and
+ * BD-09 are converted), and only if its geometry would place every case in
+ * exactly one grid: every problem is named at once; warnings (a datum not
+ * stated, a place outside the district) go to `onWarning`.
+ */
+function readDistrict(dir: string, onWarning: (problem: GeoProblem) => void): DistrictGeography {
+  const path = join(dir, 'district.json');
+  const read = readValidated(dir, 'district.json', DistrictGeographySchema);
+  const key = JSON.stringify(read);
+  const checked = checkedDistricts.get(key) ?? checkDistrict(read, path);
+  checkedDistricts.set(key, checked);
+  if (checkedDistricts.size > 4) checkedDistricts.delete(checkedDistricts.keys().next().value!);
+  if (checked.errors.length) {
+    throw new ReferenceFileError(path, checked.errors.map((problem) => `${formatGeoProblem({ ...problem, file: undefined }, 'zh-CN')} / ${formatGeoProblem({ ...problem, file: undefined }, 'en')}`).join('；'));
+  }
+  for (const warning of checked.warnings) onWarning(warning);
+  return checked.geography;
+}
+
+/** The geometry checks take a few hundred milliseconds; a file already checked (every core of a test run reads the demo's) is not checked again. */
+const checkedDistricts = new Map<string, { geography: DistrictGeography; errors: GeoProblem[]; warnings: GeoProblem[] }>();
+
+function checkDistrict(read: DistrictGeography, path: string) {
+  const geography = read.datum && isShifted(read.datum) ? geographyToWgs84(read, read.datum) : read;
+  const problems = checkDistrictGeometry(geography, path);
+  return { geography, errors: problems.filter((problem) => problem.severity === 'error'), warnings: problems.filter((problem) => problem.severity === 'warning') };
 }
 
 /** The folder's camera list (cameras.json), or none. Stream addresses may be left out and filled in by the demo's camera server. */
@@ -113,3 +148,42 @@ export function readOperators(dir: string): OperatorRecord[] | null {
 }
 
 export const demoReferenceDir = (resourcesDir: string) => join(resourcesDir, 'demo');
+
+/** Where windows load a room's PMTiles basemap from: the host's /basemap/ route, the Electron app's app://wall/basemap/. */
+export const basemapPathPrefix = 'basemap/';
+
+/**
+ * The room's map.json: its own sub-district and basemap. A map that cannot
+ * use what is configured still works (the offline map, the district
+ * unemphasised), so every problem becomes a warning the map shows, with the
+ * file and the reason, instead of stopping the wall.
+ */
+export function readMapConfig(dir: string, geography: DistrictGeography): { homeSubDistrictId: string | null; basemap: ResolvedBasemap | null; warnings: GeoProblem[] } {
+  const path = join(dir, 'map.json');
+  const none = { homeSubDistrictId: null, basemap: null, warnings: [] as GeoProblem[] };
+  if (!existsSync(path)) return none;
+  const warn = (record: string, zh: string, en: string): GeoProblem => ({ severity: 'warning', file: path, record, reason: { zh, en } });
+  let parsed;
+  try {
+    parsed = MapConfigFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ...none, warnings: [warn('(file)', `不是有效的 JSON：${detail}；使用离线示意底图`, `not valid JSON: ${detail}; the offline map is used`)] };
+  }
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { ...none, warnings: [warn(issue.path.join('.') || '(file)', `${issue.message}；使用离线示意底图`, `${issue.message}; the offline map is used`)] };
+  }
+  const warnings: GeoProblem[] = [];
+  const { homeSubDistrictId, basemap } = parsed.data;
+  const home = homeSubDistrictId && geography.subDistricts.some((sub) => sub.id === homeSubDistrictId) ? homeSubDistrictId : null;
+  if (homeSubDistrictId && !home) warnings.push(warn('homeSubDistrictId', `辖区中没有街镇 ${homeSubDistrictId}`, `the district has no sub-district ${homeSubDistrictId}`));
+  if (!basemap) return { homeSubDistrictId: home, basemap: null, warnings };
+  if (basemap.type === 'url') return { homeSubDistrictId: home, basemap: { source: 'url', ...basemap }, warnings };
+  if (!existsSync(join(dir, basemap.file))) {
+    warnings.push(warn('basemap.file', `找不到底图文件 ${basemap.file}；使用离线示意底图`, `the basemap file ${basemap.file} is missing; the offline map is used`));
+    return { homeSubDistrictId: home, basemap: null, warnings };
+  }
+  const { type: _type, file, ...rest } = basemap;
+  return { homeSubDistrictId: home, basemap: { source: 'pmtiles', path: `${basemapPathPrefix}${file}`, ...rest }, warnings };
+}

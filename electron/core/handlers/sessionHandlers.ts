@@ -1,3 +1,4 @@
+import { linkGroupOf } from '../sessions';
 import type { CoreServices } from './types';
 import { handlerModule } from './types';
 
@@ -9,6 +10,7 @@ export function sessionHandlers(services: CoreServices) {
     {
       'session.hello': (_args, { session, audience }) => ({
         role: session.role,
+        linkGroup: linkGroupOf(session),
         audience: session.audience,
         presenting: audience === 'public',
         serverTime: clock(),

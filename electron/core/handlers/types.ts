@@ -9,14 +9,18 @@ import type { EventHub } from '../runtime/eventHub';
 import type { Actor, RoomAudit } from '../services/actors';
 import type { AttachmentService } from '../services/attachments';
 import type { CaseService } from '../services/caseService';
+import type { CameraHealthRegistry } from '../services/cameraHealth';
 import type { CommandService } from '../services/commandService';
 import type { PresentationService } from '../services/presentation/presentationService';
+import type { LinkState } from '../services/linkState';
+import type { MapService } from '../services/mapService';
 import type { ReferenceIndex } from '../services/referenceIndex';
 import type { VideoWall } from '../services/videoWall';
 import type { WallService } from '../services/wallService';
 import type { Session, Sessions } from '../sessions';
 import type { CaseStore } from '../store/caseStore';
 import type { OperatorStore } from '../store/operatorStore';
+import type { SyncActionInfo, SyncStatus } from '../../../shared/sync/syncStatus';
 
 /** What the handlers work with: the services the composition root built, once. */
 export interface CoreServices {
@@ -27,6 +31,10 @@ export interface CoreServices {
   wall: WallService;
   video: VideoWall;
   presentation: PresentationService;
+  map: MapService;
+  /** What each console's windows share: the selected case, the queue's filters. */
+  links: LinkState;
+  cameraHealth: CameraHealthRegistry;
   sessions: Sessions;
   operators: OperatorStore;
   hub: EventHub;
@@ -39,6 +47,8 @@ export interface CoreServices {
   clock: () => number;
   demo: boolean;
   reportsDir: string;
+  /** The link to the district platform (off on a wall started without one). */
+  sync: { status(): SyncStatus; actions(state: 'waiting' | 'rejected', limit: number): SyncActionInfo[]; acknowledgeRejections(actor: Actor): SyncStatus };
   /** Operators by id, plus the core's own actors (history, demo feed, system), named in a language. */
   actorNames(locale: Locale): Map<string, string>;
 }

@@ -13,6 +13,8 @@ export function videoHandlers(services: CoreServices) {
     'video.coverage': (args) => video.coverage(args.hours),
     'video.place': (args, { actor }) => video.place(args.screen, args.cameraId, actor),
     'video.pin': (args, { actor }) => video.pin(args.screen, args.pinned, actor),
+    'video.solo': (args, { actor }) => video.solo(args.screen, args.cameraId, actor),
+    'video.keyFocus': (args, { actor }) => video.keyFocusChange(args.cameraId, args.screen, args.on, actor),
     'video.showCase': (args, { actor }) => {
       const item = store.get(args.caseId);
       if (!item) throw new CoreError('notFound', { id: args.caseId });

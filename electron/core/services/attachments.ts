@@ -51,7 +51,7 @@ export function createAttachmentService(deps: { db: Db; cases: CaseStore; clock:
         cases.patch(input.caseId, {}, at);
         cases.audit.append({ caseId: input.caseId, at, actor: actor.id, input: actor.input, kind: 'attached', data: { attachmentId: rowId, kind: input.kind, caption: input.caption } });
         // The outbox names the attachment; the sync reads its bytes from the table when it sends.
-        cases.outbox.append(at, 'case.attached', { caseId: input.caseId, attachmentId: rowId, kind: input.kind, mime: input.mime });
+        cases.outbox.append(at, 'case.attached', { caseId: input.caseId, attachmentId: rowId, kind: input.kind, mime: input.mime }, input.caseId);
         return rowId;
       })();
       return info({ id, case_id: input.caseId, at, actor: actor.id, kind: input.kind, mime: input.mime, caption: input.caption });

@@ -49,25 +49,26 @@ export function createCaseService(deps: {
   function record(caseId: number, actor: Actor, kind: string, data: unknown, at: number): Case {
     cases.audit.append({ caseId, at, actor: actor.id, input: actor.input, kind, data });
     const current = cases.get(caseId)!;
-    cases.outbox.append(at, `case.${kind}`, current);
+    cases.outbox.append(at, `case.${kind}`, current, caseId);
     return current;
   }
 
-  function locate(draft: ParsedArgsOf<'case.create'>): { lngLat: LngLat | null; address: string } {
+  /** Where a new case is: the point given, else the gazetteer's place or address (approximate), else nowhere yet. */
+  function locate(draft: ParsedArgsOf<'case.create'>): { lngLat: LngLat | null; address: string; approximate: boolean } {
     const reference = deps.reference();
     if (draft.lngLat) {
       if (!reference.locate(draft.lngLat)) throw new CoreError('outsideDistrict');
-      return { lngLat: draft.lngLat, address: draft.address };
+      return { lngLat: draft.lngLat, address: draft.address, approximate: false };
     }
     if (draft.placeId) {
       const place = reference.place(draft.placeId);
       if (!place) throw new CoreError('unknownPlace', { id: draft.placeId });
-      return { lngLat: place.lngLat, address: draft.address || place.name.zh };
+      return { lngLat: place.lngLat, address: draft.address || place.name.zh, approximate: true };
     }
     // No coordinates given: the gazetteer may know the address or a place named in the text.
     const hit = geocode(`${draft.address} ${draft.description}`, reference.data.geography);
-    if (hit && reference.locate(hit.lngLat)) return { lngLat: hit.lngLat, address: draft.address || hit.name };
-    return { lngLat: null, address: draft.address };
+    if (hit && reference.locate(hit.lngLat)) return { lngLat: hit.lngLat, address: draft.address || hit.name, approximate: true };
+    return { lngLat: null, address: draft.address, approximate: false };
   }
 
   /** Deadline and supervision ladder, counted in working time from dispatch, minus time spent hung. */
@@ -220,7 +221,7 @@ export function createCaseService(deps: {
       if (draft.reportedAt !== null && draft.reportedAt > now + clockToleranceMs) {
         throw new CoreError('futureTimestamp', {}, [{ path: 'reportedAt', message: 'reportedAt' }]);
       }
-      const { lngLat, address } = locate(draft);
+      const { lngLat, address, approximate } = locate(draft);
       const assignment = lngLat ? reference.locate(lngLat) : null;
       const reportedAt = draft.reportedAt ?? now;
 
@@ -234,6 +235,7 @@ export function createCaseService(deps: {
           status: 'reported',
           urgent: draft.urgent || category.urgentByDefault,
           lngLat,
+          locationApproximate: approximate,
           gridId: assignment?.gridId ?? null,
           workstationId: assignment?.workstationId ?? null,
           subDistrictId: assignment?.subDistrictId ?? null,

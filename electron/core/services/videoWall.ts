@@ -20,6 +20,7 @@ import type { WallService } from './wallService';
 import { systemActor, type Actor, type RoomAudit } from './actors';
 import { contained, type UnexpectedErrorHandler } from '../runtime/unexpected';
 import { CoreError } from '../errors';
+import { createSoloAndFocus } from './videoWallControls';
 
 /** Asia/Shanghai: slot boundaries are local clock times of the room. */
 export const roomTzOffsetMinutes = 480;
@@ -48,6 +49,9 @@ export interface VideoWallOptions {
   /** Pins survive a restart through these two. */
   loadPins?: () => Record<string, string>;
   savePins?: (pins: Record<string, string>) => void;
+  /** Key focus changed at the wall survives a restart through these two (the plan's list until then). */
+  loadKeyFocus?: () => KeyFocusEntry[] | null;
+  saveKeyFocus?: (entries: KeyFocusEntry[]) => void;
 }
 
 interface Emergency extends EmergencyVideo {
@@ -68,7 +72,7 @@ interface Emergency extends EmergencyVideo {
  */
 export function createVideoWall(options: VideoWallOptions) {
   const plan = options.plan;
-  const keyFocus = options.keyFocus ?? [];
+  let keyFocus: KeyFocusEntry[] = options.loadKeyFocus?.() ?? [...(options.keyFocus ?? [])];
   const emergencyMs = (options.emergencyMinutes ?? defaultEmergencyMinutes) * 60_000;
   const emergencyCameraCount = options.emergencyCameras ?? defaultEmergencyCameras;
   const windows = Math.max(1, options.videoWindows ?? 1);
@@ -166,6 +170,7 @@ export function createVideoWall(options: VideoWallOptions) {
           expiresAtMs: emergency.expiresAtMs,
         })),
       unplaced: resolution.unplaced.map((miss) => ({ caseId: caseOf.get(miss.caseId)!, cameraId: miss.cameraId })),
+      keyFocus: keyFocus.map((entry) => ({ screen: entry.screen, cameraId: entry.cameraId })),
     };
   }
 
@@ -201,9 +206,9 @@ export function createVideoWall(options: VideoWallOptions) {
       const tiles = tileCount(resolveLayout(ref));
       const layout = presetLayout(tiles) ? tiles : options.wall.state.layout;
       const wallState = options.wall.state;
-      // The new slot's plan takes the wall: its layout, and hand placements end. Changing the wall re-enters refresh.
-      if (layout !== wallState.layout || Object.keys(wallState.screens).length > 0) {
-        options.wall.change({ layout, screens: {} }, systemActor, 'video.slotSwitched', { slotId: slot.id });
+      // The new slot's plan takes the wall: its layout, and hand placements and a solo screen end. Changing the wall re-enters refresh.
+      if (layout !== wallState.layout || Object.keys(wallState.screens).length > 0 || wallState.solo !== null) {
+        options.wall.change({ layout, screens: {}, solo: null }, systemActor, 'video.slotSwitched', { slotId: slot.id });
         return;
       }
     }
@@ -314,6 +319,7 @@ export function createVideoWall(options: VideoWallOptions) {
       options.wall.change({ screens: placed }, actor, 'video.placed', { screen, cameraId });
       return state;
     },
+    ...createSoloAndFocus({ options, screenOnWall, screens, current: () => state, refresh, keyFocus: () => keyFocus, setKeyFocus: (entries) => (keyFocus = entries) }),
     /** Pins (or unpins) whatever the screen shows now. */
     pin(screen: number, pinned: boolean, actor: Actor): VideoState {
       screenOnWall(screen);
@@ -377,3 +383,4 @@ function sameState(a: VideoState, b: VideoState): boolean {
   const { atMs: _b, ...restB } = b;
   return JSON.stringify(restA) === JSON.stringify(restB);
 }
+

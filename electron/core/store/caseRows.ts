@@ -15,6 +15,7 @@ export interface CaseRow {
   urgent: number;
   lng: number | null;
   lat: number | null;
+  location_approximate: number;
   grid_id: string | null;
   workstation_id: string | null;
   sub_district_id: string | null;
@@ -62,6 +63,7 @@ export function fromRow(row: CaseRow, assignments: Assignment[]): Case {
     status: row.status,
     urgent: row.urgent === 1,
     lngLat: row.lng === null || row.lat === null ? null : [row.lng, row.lat],
+    locationApproximate: row.location_approximate === 1,
     gridId: row.grid_id,
     workstationId: row.workstation_id,
     subDistrictId: row.sub_district_id,
@@ -123,7 +125,7 @@ export type NewCase = Pick<
   | 'updatedAt'
   | 'reporter'
 > &
-  Partial<Pick<Case, 'deadlineAt' | 'ladderAt' | 'timeLimitMs' | 'firstReportedBackAt' | 'reworkCount' | 'returnCount' | 'extensionCount'>>;
+  Partial<Pick<Case, 'locationApproximate' | 'deadlineAt' | 'ladderAt' | 'timeLimitMs' | 'firstReportedBackAt' | 'reworkCount' | 'returnCount' | 'extensionCount'>>;
 
 /** The fields a lifecycle step may change; each maps to one column. */
 export type CasePatch = Partial<
@@ -180,13 +182,13 @@ export const insertCaseSql = (item: NewCase): SqlFragment => sql`
   INSERT INTO cases (number, description, category_code, source_id, status, urgent, lng, lat, grid_id,
     workstation_id, sub_district_id, address, lead_department_id, reported_at, dispatched_at, closed_at,
     updated_at, reporter_name, reporter_phone, deadline_at, ladder1_at, ladder2_at, time_limit_ms,
-    first_reported_back_at, rework_count, return_count, extension_count)
+    first_reported_back_at, rework_count, return_count, extension_count, location_approximate)
   VALUES (${item.number}, ${item.description}, ${item.categoryCode}, ${item.sourceId}, ${item.status}, ${item.urgent ? 1 : 0},
     ${item.lngLat?.[0] ?? null}, ${item.lngLat?.[1] ?? null}, ${item.gridId}, ${item.workstationId}, ${item.subDistrictId},
     ${item.address}, ${item.leadDepartmentId}, ${item.reportedAt}, ${item.dispatchedAt}, ${item.closedAt}, ${item.updatedAt},
     ${item.reporter?.name ?? null}, ${item.reporter?.phone ?? null}, ${item.deadlineAt ?? null}, ${item.ladderAt?.[0] ?? null},
     ${item.ladderAt?.[1] ?? null}, ${item.timeLimitMs ?? null}, ${item.firstReportedBackAt ?? null}, ${item.reworkCount ?? 0},
-    ${item.returnCount ?? 0}, ${item.extensionCount ?? 0})`;
+    ${item.returnCount ?? 0}, ${item.extensionCount ?? 0}, ${item.locationApproximate ? 1 : 0})`;
 
 /** `SET column = ?, …` for a patch, always stamping updated_at. */
 export function patchSql(patch: CasePatch, at: number): SqlFragment {

@@ -6,9 +6,16 @@ import { sql, type StatementCache } from './sql';
  * once whenever it is up.
  */
 export function createOutbox(statements: StatementCache) {
+  const listeners = new Set<() => void>();
   return {
-    append(at: number, kind: string, payload: unknown): void {
-      statements.run(sql`INSERT INTO outbox (at, kind, payload) VALUES (${at}, ${kind}, ${JSON.stringify(payload)})`);
+    append(at: number, kind: string, payload: unknown, caseId: number): void {
+      statements.run(sql`INSERT INTO outbox (at, kind, payload, case_id) VALUES (${at}, ${kind}, ${JSON.stringify(payload)}, ${caseId})`);
+      for (const listener of listeners) listener();
+    },
+    /** Called after each row is written (inside its transaction): the sync sends it once that commits. */
+    onAppend(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -1,151 +1,197 @@
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Case } from '../../../shared/domain/case';
+import { CaseQuerySchema, type CaseFilter, type PlaceAt } from '../../../shared/contract/contract';
+import type { LngLat } from '../../../shared/domain/district';
 import { localName } from '../../../shared/domain/names';
-import type { WallState } from '../state/wallStore';
+import { caseFilter } from '../../../shared/map/caseFilter';
+import type { MapSetup } from '../../../shared/map/mapSetup';
+import type { Camera } from '../../../shared/video/camera';
+import { NewCaseForm } from '../queue/NewCaseForm';
+import { FilterBar } from '../queue/FilterBar';
+import { defaultFilters, type QueueFilters } from '../queue/useCaseQuery';
 import { locale } from '../shell/i18n';
+import { useLookups, useMinuteClock } from '../shell/lookups';
+import { messageOf, selectSnapshotsLoaded } from '../shell/ReadFailed';
+import { SignInDialog } from '../shell/SignInDialog';
 import { useWall, useWallState } from '../shell/WallContext';
 import { WindowHeader } from '../shell/WindowHeader';
-import { caseFeatures, caseLayerDiff, gridFeatures, openCasesPerGrid, subDistrictFeatures } from './mapData';
-
-maplibregl.setWorkerUrl(workerUrl);
+import { selectCase } from '../state/selection';
+import type { WallState } from '../state/wallStore';
+import { CameraMenu } from './CameraMenu';
+import { DensityPanel } from './DensityPanel';
+import { FilterLine, LayerPanel, Legend, SelectedCaseCard } from './MapPanels';
+import { MapWarnings } from './MapWarnings';
+import { SpotMenu } from './SpotMenu';
+import type { ToggleableLayer } from './mapController';
+import { useDensity } from './useDensity';
+import { useMapController, type CaseVisibility } from './useMapController';
 
 const selectReference = (state: WallState) => state.reference;
-const selectOpenCount = (state: WallState) => state.openCases.size;
-const selectUrgentCount = (state: WallState) => {
-  let urgent = 0;
-  for (const item of state.openCases.values()) if (item.urgent) urgent++;
-  return urgent;
+const selectOpenCases = (state: WallState) => state.openCases;
+const selectSharedFilter = (state: WallState) => state.sharedFilter;
+
+type Overlay = { kind: 'none' } | { kind: 'camera'; camera: Camera; at: { x: number; y: number } } | { kind: 'spot'; lngLat: LngLat; at: { x: number; y: number } } | { kind: 'newCase'; place: PlaceAt };
+
+const allLayers: Record<ToggleableLayer, boolean> = { cases: true, cameras: true, density: true, transit: true };
+const toCaseFilter = (filters: QueueFilters): CaseFilter => {
+  const { sort: _sort, offset: _offset, limit: _limit, ...filter } = CaseQuerySchema.parse(filters);
+  return filter;
 };
 
 /**
- * The sub-district on one screen: grids shaded by their open cases, every
- * located open case as a dot (red when urgent). No base map tiles: the room
- * works offline, and the demo geography is illustrative anyway.
+ * The room's spatial view: the district (the room's own sub-district
+ * brighter), cameras with what they see and how they are doing, open cases
+ * by their clock and whose move it is, and where problems of a category
+ * occur in a time slot. Linked both ways: a case selected anywhere on this
+ * console flies the map there; a case or camera chosen here drives the
+ * queue and the wall.
  */
 export function MapWindow() {
   const { t } = useTranslation();
+  const { bridge, store } = useWall();
   const reference = useWallState(selectReference);
-  const openCount = useWallState(selectOpenCount);
-  const urgentCount = useWallState(selectUrgentCount);
-  const { store } = useWall();
+  const openCases = useWallState(selectOpenCases);
+  const sharedFilter = useWallState(selectSharedFilter);
+  const snapshotsLoaded = useWallState(selectSnapshotsLoaded);
   const container = useRef<HTMLDivElement>(null);
-  const [ready, setReady] = useState(false);
+  const [setup, setSetup] = useState<MapSetup | null>(null);
+  const [cameras, setCameras] = useState<Camera[]>([]);
+  const [readError, setReadError] = useState<string | null>(null);
+  const [layers, setLayers] = useState(allLayers);
+  const [follow, setFollow] = useState(true);
+  const [ownFilters, setOwnFilters] = useState<QueueFilters>(defaultFilters);
+  const [overlay, setOverlay] = useState<Overlay>({ kind: 'none' });
+  // Over the menu that needed it, which stays open for the same click again.
+  const [signingIn, setSigningIn] = useState(false);
 
   useEffect(() => {
-    if (!reference || !container.current) return;
-    const geography = reference.geography;
-    const [west, south, east, north] = geography.bbox;
-    const map = new maplibregl.Map({
-      container: container.current,
-      style: {
-        version: 8,
-        sources: {},
-        layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#0a0e13' } }],
+    let current = true;
+    Promise.all([bridge.request('map.setup', {}), bridge.request('cameras.list', {})]).then(
+      ([readSetup, readCameras]) => {
+        if (!current) return;
+        setSetup((shown) => (shown && JSON.stringify(shown) === JSON.stringify(readSetup) ? shown : readSetup));
+        setCameras(readCameras);
+        setReadError(null);
       },
-      bounds: [west, south, east, north],
-      fitBoundsOptions: { padding: 40 },
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-    });
-    const labels: maplibregl.Marker[] = [];
-
-    map.on('load', () => {
-      const { openCases } = store.getState();
-      map.addSource('grids', { type: 'geojson', data: gridFeatures(geography, locale) });
-      map.addSource('subDistricts', { type: 'geojson', data: subDistrictFeatures(geography) });
-      map.addSource('cases', { type: 'geojson', data: caseFeatures(openCases.values()) });
-      map.addLayer({
-        id: 'grid-fill',
-        type: 'fill',
-        source: 'grids',
-        paint: {
-          'fill-color': ['interpolate', ['linear'], ['coalesce', ['feature-state', 'open'], 0], 0, '#142130', 5, '#1d3b5c', 15, '#2f5f91'],
-          'fill-opacity': 0.9,
-        },
-      });
-      map.addLayer({ id: 'grid-line', type: 'line', source: 'grids', paint: { 'line-color': '#3a4c60', 'line-width': 1 } });
-      map.addLayer({
-        id: 'sub-district-line',
-        type: 'line',
-        source: 'subDistricts',
-        paint: { 'line-color': '#c9d6e3', 'line-width': 2.5 },
-      });
-      map.addLayer({
-        id: 'case-dots',
-        type: 'circle',
-        source: 'cases',
-        paint: {
-          'circle-radius': ['case', ['==', ['get', 'urgent'], 1], 8, 5],
-          'circle-color': ['case', ['==', ['get', 'urgent'], 1], '#ff5449', '#ffb020'],
-          'circle-stroke-color': '#0a0e13',
-          'circle-stroke-width': 1.5,
-        },
-      });
-      // Text as DOM labels: no glyph server is needed offline.
-      for (const sub of geography.subDistricts) {
-        const element = document.createElement('div');
-        element.className = 'map-label';
-        element.textContent = localName(sub.name, locale);
-        labels.push(new maplibregl.Marker({ element }).setLngLat(sub.centroid).addTo(map));
-      }
-      shadeGrids(openCases);
-      shown = openCases;
-      setReady(true);
-    });
-
-    const gridIndex = new Map(geography.grids.map((grid, index) => [grid.id, index]));
-    let shaded = new Map<string, number>();
-    const shadeGrids = (cases: ReadonlyMap<number, Case>) => {
-      const counts = openCasesPerGrid(cases.values());
-      for (const [gridId, index] of gridIndex) {
-        const open = counts.get(gridId) ?? 0;
-        if (shaded.get(gridId) !== open) map.setFeatureState({ source: 'grids', id: index }, { open });
-      }
-      shaded = new Map([...gridIndex.keys()].map((gridId) => [gridId, counts.get(gridId) ?? 0]));
-    };
-
-    // Follow the store without re-rendering React: apply only what changed, at most once per frame.
-    let shown: ReadonlyMap<number, Case> | null = null;
-    let frame = 0;
-    const unsubscribe = store.subscribe((state, previous) => {
-      if (state.openCases === previous.openCases || frame || !shown) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        const cases = store.getState().openCases;
-        const diff = caseLayerDiff(shown!, cases);
-        if (diff.remove.length || diff.add.length) void (map.getSource('cases') as maplibregl.GeoJSONSource).updateData(diff);
-        shadeGrids(cases);
-        shown = cases;
-      });
-    });
+      (error: unknown) => current && setReadError(messageOf(error)),
+    );
     return () => {
-      unsubscribe();
-      cancelAnimationFrame(frame);
-      for (const label of labels) label.remove();
-      map.remove();
+      current = false;
     };
-  }, [reference, store]);
+  }, [bridge, snapshotsLoaded]);
+
+  const filter: CaseFilter | null = follow ? (sharedFilter?.filter ?? null) : toCaseFilter(ownFilters);
+  // The rule is rebuilt when the filter reads differently, not on every render.
+  const filterKey = JSON.stringify(filter);
+  const visibility: CaseVisibility = useMemo(() => {
+    const parsed = JSON.parse(filterKey) as CaseFilter | null;
+    const rule = parsed ? caseFilter(parsed) : null;
+    return { key: filterKey, visible: (item, now) => rule === null || rule(item, now) };
+  }, [filterKey]);
+  const now = useMinuteClock();
+
+  const callbacks = useMemo(
+    () => ({
+      caseClicked: (caseId: number) => selectCase(bridge, store, caseId),
+      cameraClicked: (cameraId: string, at: { x: number; y: number }) => {
+        const camera = cameras.find((candidate) => candidate.id === cameraId);
+        if (camera) setOverlay({ kind: 'camera', camera, at });
+      },
+      spotChosen: (lngLat: LngLat, at: { x: number; y: number }) => setOverlay({ kind: 'spot', lngLat, at }),
+      emptyClicked: () => setOverlay((shown) => (shown.kind === 'camera' || shown.kind === 'spot' ? { kind: 'none' } : shown)),
+    }),
+    [bridge, store, cameras],
+  );
+  const controller = useMapController(container, store, setup, cameras, visibility, callbacks);
+  const density = useDensity(controller, setup, layers.density);
+
+  useEffect(() => {
+    if (!controller) return;
+    for (const layer of ['cases', 'cameras', 'transit'] as const) controller.setVisible(layer, layers[layer]);
+  }, [controller, layers]);
+
+  const shown = useMemo(() => {
+    let count = 0;
+    for (const item of openCases.values()) if (item.lngLat && visibility.visible(item, now)) count++;
+    return count;
+  }, [openCases, visibility, now]);
+  const unlocated = useMemo(() => [...openCases.values()].filter((item) => !item.lngLat).length, [openCases]);
+  const shownOnMap = useCallback((caseId: number) => controller?.cases.isShown(caseId) ?? false, [controller]);
 
   return (
     <div className="window">
-      <WindowHeader role="map">
-        <span className="legend">
-          <span className="legend-dot legend-open" /> {t('map.legendOpen')}
-          <span className="count-figure" data-testid="open-count">
-            {t('queue.count', { count: openCount })}
-          </span>
-          <span className="legend-dot legend-urgent" /> {t('map.legendUrgent')}
-          <span className="count-figure count-urgent">{t('queue.count', { count: urgentCount })}</span>
-        </span>
-      </WindowHeader>
+      <MapHeader openCount={openCases.size} unlocated={unlocated} />
       <main className="map-body">
-        <div className="map-canvas" ref={container} data-testid="map" data-ready={ready} />
-        {reference?.geography.illustrative && <p className="map-note">{t('app.illustrativeMap')}</p>}
+        <div className="map-stage">
+          <div className="map-canvas" ref={container} data-testid="map" data-ready={controller !== null} />
+          {reference?.geography.illustrative && <p className="map-note">{t('map.illustrative')}</p>}
+          {readError && (
+            <p className="map-error" role="alert">
+              {readError}
+            </p>
+          )}
+          {overlay.kind === 'camera' && <CameraMenu camera={overlay.camera} at={overlay.at} onClose={() => setOverlay({ kind: 'none' })} onNeedSignIn={() => setSigningIn(true)} />}
+          {overlay.kind === 'spot' && (
+            <SpotMenu
+              lngLat={overlay.lngLat}
+              at={overlay.at}
+              cameras={cameras}
+              onCamera={(camera) => setOverlay({ kind: 'camera', camera, at: overlay.at })}
+              onNewCase={(place) => {
+                setOverlay({ kind: 'newCase', place });
+                // Filing a case needs someone signed in: asked first, over the form.
+                if (!store.getState().operator) setSigningIn(true);
+              }}
+              onClose={() => setOverlay({ kind: 'none' })}
+            />
+          )}
+        </div>
+        <aside className="map-side">
+          <FilterLine follow={follow} filter={filter} shown={shown} total={openCases.size} onFollow={setFollow} />
+          {!follow && <FilterBar ref={null} filters={ownFilters} onChange={setOwnFilters} total={shown} />}
+          <SelectedCaseCard shownOnMap={shownOnMap} />
+          <DensityPanel {...density.panel} onGrid={(gridId) => controller?.flyToGrid(gridId)} />
+          <LayerPanel visible={layers} onToggle={(layer) => setLayers((current) => ({ ...current, [layer]: !current[layer] }))} />
+          <Legend />
+          {setup && setup.warnings.length > 0 && <MapWarnings warnings={setup.warnings} />}
+        </aside>
       </main>
+      {overlay.kind === 'newCase' && <NewCaseDialog place={overlay.place} onClose={() => setOverlay({ kind: 'none' })} />}
+      {signingIn && <SignInDialog onClose={() => setSigningIn(false)} />}
+    </div>
+  );
+}
+
+function MapHeader({ openCount, unlocated }: { openCount: number; unlocated: number }) {
+  const { t } = useTranslation();
+  const openCases = useWallState(selectOpenCases);
+  const urgent = useMemo(() => [...openCases.values()].filter((item) => item.urgent).length, [openCases]);
+  return (
+    <WindowHeader role="map">
+      <span className="legend">
+        <span className="legend-dot legend-open" /> {t('map.legendOpen')}
+        <span className="count-figure" data-testid="open-count">
+          {t('queue.count', { count: openCount })}
+        </span>
+        <span className="legend-dot legend-urgent" /> {t('map.legendUrgent')}
+        <span className="count-figure count-urgent">{t('queue.count', { count: urgent })}</span>
+        {unlocated > 0 && <span className="muted">{t('map.unlocated', { count: unlocated })}</span>}
+      </span>
+    </WindowHeader>
+  );
+}
+
+/** "New case here": the queue's form, with the spot, its grid and nearest address filled in. */
+function NewCaseDialog({ place, onClose }: { place: PlaceAt; onClose(): void }) {
+  const { t } = useTranslation();
+  const lookups = useLookups();
+  const address = place.address ? localName(place.address, 'zh-CN') : '';
+  const label = [lookups.gridName(place.gridId), place.address ? localName(place.address, locale) : null].filter(Boolean).join(' · ');
+  return (
+    <div className="command-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
+      <section className="map-dialog" role="dialog" aria-modal="true" aria-label={t('map.newCaseAt')}>
+        <NewCaseForm at={{ lngLat: place.lngLat, address, label }} onClose={onClose} onCreated={onClose} />
+      </section>
     </div>
   );
 }

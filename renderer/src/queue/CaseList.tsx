@@ -6,6 +6,7 @@ import type { WallState } from '../state/wallStore';
 import { ageParts, useLookups, useMinuteClock, type Lookups } from '../shell/lookups';
 import { ReadFailed } from '../shell/ReadFailed';
 import { useWall, useWallState } from '../shell/WallContext';
+import { selectCase } from '../state/selection';
 import { DeadlineBar } from './deadline';
 import type { CaseQueryView } from './useCaseQuery';
 
@@ -24,7 +25,7 @@ export function CaseList({ view }: { view: CaseQueryView }) {
   const now = useMinuteClock();
   const selected = useWallState(selectSelected);
   const recent = useWallState(selectRecent);
-  const { store } = useWall();
+  const { bridge, store } = useWall();
   const virtualizer = useVirtualizer({
     count: view.total,
     getScrollElement: () => scroller.current,
@@ -75,7 +76,7 @@ export function CaseList({ view }: { view: CaseQueryView }) {
               fresh={freshIds.has(item.id)}
               now={now}
               lookups={lookups}
-              onSelect={() => store.getState().caseSelected(item.id)}
+              onSelect={() => selectCase(bridge, store, item.id)}
             />
           );
         })}

@@ -1,11 +1,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Case, CaseDraft } from '../../../shared/domain/case';
+import type { LngLat } from '../../../shared/domain/district';
 import { ContractRequestError } from '../../../shared/contract/messages';
 import { localName } from '../../../shared/domain/names';
 import type { WallState } from '../state/wallStore';
 import { locale } from '../shell/i18n';
 import { useWall, useWallState } from '../shell/WallContext';
+import { selectCase } from '../state/selection';
 
 const selectReference = (state: WallState) => state.reference;
 
@@ -31,12 +33,20 @@ const emptyForm: FormValues = {
   reporterPhone: '',
 };
 
+/** A spot picked on the map: the case is filed exactly there, its nearest address filled in. */
+export interface PickedSpot {
+  lngLat: LngLat;
+  address: string;
+  /** What the form shows for the spot: its grid and address. */
+  label: string;
+}
+
 /** Registers a case by hand. The core validates it; its errors are shown next to the fields they name. */
-export function NewCaseForm({ onClose, onCreated }: { onClose: () => void; onCreated: (created: Case) => void }) {
+export function NewCaseForm({ onClose, onCreated, at }: { onClose: () => void; onCreated: (created: Case) => void; at?: PickedSpot }) {
   const { t } = useTranslation();
   const reference = useWallState(selectReference);
   const { bridge, store } = useWall();
-  const [values, setValues] = useState<FormValues>(emptyForm);
+  const [values, setValues] = useState<FormValues>(() => (at ? { ...emptyForm, address: at.address } : emptyForm));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -63,14 +73,15 @@ export function NewCaseForm({ onClose, onCreated }: { onClose: () => void; onCre
       description: values.description,
       categoryCode: values.categoryCode,
       sourceId: values.sourceId,
-      placeId: values.placeId || null,
+      placeId: at ? null : values.placeId || null,
+      lngLat: at?.lngLat ?? null,
       address: values.address,
       urgent: values.urgent,
       reporter: hasReporter ? { name: values.reporterName, phone: values.reporterPhone } : null,
     };
     try {
       const created = await bridge.request('case.create', draft, 'keyboard');
-      store.getState().caseSelected(created.id);
+      selectCase(bridge, store, created.id);
       onCreated(created);
     } catch (failure) {
       if (failure instanceof ContractRequestError) {
@@ -134,6 +145,11 @@ export function NewCaseForm({ onClose, onCreated }: { onClose: () => void; onCre
         </select>
         {fieldError('sourceId')}
       </label>
+      {at ? (
+        <p className="picked-spot" data-testid="picked-spot">
+          {t('map.pickedPlace', { place: at.label })}
+        </p>
+      ) : (
       <label>
         {t('form.place')}
         <select name="placeId" value={values.placeId} onChange={(event) => set('placeId', event.target.value)}>
@@ -145,6 +161,7 @@ export function NewCaseForm({ onClose, onCreated }: { onClose: () => void; onCre
           ))}
         </select>
       </label>
+      )}
       <label>
         {t('form.address')}
         <input name="address" value={values.address} onChange={(event) => set('address', event.target.value)} />

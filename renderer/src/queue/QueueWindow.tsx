@@ -1,8 +1,10 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { CaseQuerySchema } from '../../../shared/contract/contract';
 import { caseActions, type CaseAction } from '../../../shared/domain/lifecycle';
 import { useWindowHotkeys } from '../shell/hotkeys';
 import { useTranslation } from 'react-i18next';
 import { rememberSignIn } from '../state/signIn';
+import { selectCase, shareFilter } from '../state/selection';
 import type { WallState } from '../state/wallStore';
 import { useWall, useWallState } from '../shell/WallContext';
 import { WindowHeader } from '../shell/WindowHeader';
@@ -39,6 +41,7 @@ export function QueueWindow() {
   const detailRef = useRef<CaseDetailHandle>(null);
   const selectedId = useWallState(selectSelectedId);
   const view = useCaseQuery(filters);
+  useSharedFilters(filters);
   const counts = useMemo(() => {
     let urgent = 0;
     for (const item of openCases.values()) if (item.urgent) urgent++;
@@ -51,7 +54,7 @@ export function QueueWindow() {
     const rows = view.loaded();
     const index = rows.findIndex((row) => row.id === store.getState().selectedCaseId);
     const next = rows[Math.max(0, Math.min(rows.length - 1, index + step))];
-    if (next) store.getState().caseSelected(next.id);
+    if (next) selectCase(bridge, store, next.id);
   };
   const dispatchTo = (order: number) => {
     const department = store.getState().reference?.departments.find((item) => item.kind === 'linked' && item.order === order);
@@ -72,7 +75,7 @@ export function QueueWindow() {
     nextCase: () => move(1),
     previousCase: () => move(-1),
     openCase: () => document.querySelector<HTMLElement>('[data-testid="case-detail"]')?.focus(),
-    clearSelection: () => store.getState().caseSelected(null),
+    clearSelection: () => selectCase(bridge, store, null),
     search: () => searchRef.current?.focus(),
     newCase: () => canWrite && setOverlay(operator ? 'newCase' : 'signIn'),
     ...Object.fromEntries(([1, 2, 3, 4, 5, 6, 7, 8] as const).map((order) => [`dispatch.${order}`, () => dispatchTo(order)])),
@@ -123,7 +126,7 @@ export function QueueWindow() {
         <main className="scoreboard-body">
           <Scoreboard
             onOpenCase={(caseId) => {
-              store.getState().caseSelected(caseId);
+              selectCase(bridge, store, caseId);
               setFilters({ ...defaultFilters, statuses: ['reported', 'verifying', 'registered', 'dispatched', 'inProgress', 'reportedBack', 'closed', 'voided', 'merged', 'hung'] });
               setMode('queue');
             }}
@@ -187,4 +190,18 @@ function OperatorBadge({ onSignIn, onLockouts, onSignOut }: { onSignIn: () => vo
       </button>
     </span>
   );
+}
+
+/** The queue's filters go to its console (the map may follow them) a moment after they stop changing. */
+function useSharedFilters(filters: QueueFilters): void {
+  const { bridge, store } = useWall();
+  const key = JSON.stringify(filters);
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      const { sort: _sort, ...filter } = CaseQuerySchema.parse(JSON.parse(key) as QueueFilters);
+      const { offset: _offset, limit: _limit, ...shared } = filter;
+      shareFilter(bridge, store, shared);
+    }, 250);
+    return () => window.clearTimeout(timer);
+  }, [bridge, store, key]);
 }

@@ -90,7 +90,7 @@ export function CommandLayer({ children }: { children: ReactNode }) {
       if (!keymap || !canWrite || panel.kind !== 'none' || typingIn(event.target) || event.isComposing) return;
       // A dialog of the window (a form, sign-in) has the keyboard to itself.
       if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
-      const action = actionFor(event, keymap.bindings);
+      const action = actionFor(event, keymap.bindings, (candidate) => windowHandlers.current.some((handlers) => handlers[candidate]));
       if (!action) return;
       const line = wallHotkeyLines[action];
       if (action === 'commandBar' || action === 'screenCommand') setPanel({ kind: 'bar', text: action === 'screenCommand' ? t('commands.screenPrefix') : '' });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isGlobalAction, keyLabel, type Binding, type HotkeyAction } from '../../../shared/commands/keymap';
+import { actionScope, isGlobalAction, keyLabel, type Binding, type HotkeyAction } from '../../../shared/commands/keymap';
 import { localName } from '../../../shared/domain/names';
 import type { Department } from '../../../shared/domain/organisation';
 import type { WallState } from '../state/wallStore';
@@ -32,7 +32,8 @@ export function HotkeyOverlay({ onClose }: { onClose(): void }) {
   const actions = [...new Set(keymap.bindings.map((binding) => binding.action))];
   const groups = [
     { title: t('hotkeys.global'), actions: actions.filter(isGlobalAction) },
-    ...(role === 'queue' ? [{ title: t('hotkeys.queue'), actions: actions.filter((action) => !isGlobalAction(action)) }] : []),
+    ...(role === 'queue' ? [{ title: t('hotkeys.queue'), actions: actions.filter((action) => actionScope(action) === 'queue') }] : []),
+    ...(role === 'map' ? [{ title: t('hotkeys.map'), actions: actions.filter((action) => actionScope(action) === 'map') }] : []),
   ];
 
   return (

@@ -4,6 +4,7 @@ import type { WindowRole } from '../../../shared/wall/roles';
 import type { LinkState } from '../bridge/bridge';
 import type { WallState } from '../state/wallStore';
 import { LinkBanner } from './LinkBanner';
+import { SyncLight } from './SyncLight';
 import { linkIndicatorText } from './linkWords';
 import { useWallState } from './WallContext';
 
@@ -32,6 +33,7 @@ export function WindowHeader({ role, children }: { role: WindowRole; children?: 
         {demo && <span className="badge badge-demo">{t('app.demoBadge')}</span>}
         {presentation && <span className="badge badge-presentation">{t('app.presentation')}</span>}
         <div className="header-slot">{children}</div>
+        <SyncLight />
         <LinkIndicator link={link} />
         <Clock />
       </header>

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useRef } from 'react';
 import type { WallState } from '../state/wallStore';
 import { useWallState } from './WallContext';
-import { keyLabel, keyOfEvent, type Binding, type HotkeyAction } from '../../../shared/commands/keymap';
+import { isGlobalAction, keyLabel, keyOfEvent, type Binding, type HotkeyAction } from '../../../shared/commands/keymap';
 
 export type HotkeyHandlers = Partial<Record<HotkeyAction, () => void>>;
 
@@ -10,10 +10,12 @@ export function typingIn(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-/** The action a key press means under a keymap, if any. */
-export function actionFor(event: KeyboardEvent, bindings: readonly Binding[]): HotkeyAction | null {
+/** The action a key press means under a keymap, if any: a global one, else the first that `handles` says this window has (one key may mean a thing in each window). */
+export function actionFor(event: KeyboardEvent, bindings: readonly Binding[], handles: (action: HotkeyAction) => boolean = () => true): HotkeyAction | null {
   const key = keyOfEvent(event);
-  return key ? (bindings.find((binding) => binding.key === key)?.action ?? null) : null;
+  if (!key) return null;
+  const bound = bindings.filter((binding) => binding.key === key).map((binding) => binding.action);
+  return bound.find(isGlobalAction) ?? bound.find(handles) ?? null;
 }
 
 /** Lets a window add its own handlers (the queue's) to the shell's one keyboard listener. */

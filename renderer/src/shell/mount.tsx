@@ -10,6 +10,7 @@ import { i18n, translate } from './i18n';
 import './theme.css';
 import { WallContext } from './WallContext';
 import { CommandLayer } from './CommandLayer';
+import { hideIdleCursor, idleCursorSecondsFromUrl } from './idleCursor';
 import { PresentingSwitch } from '../presentation/PresentingSwitch';
 
 /** Every window starts the same way: one bridge, one store, kept in sync with the core. */
@@ -19,6 +20,8 @@ export function mountWindow(role: WindowRole, app: ReactNode): void {
   syncWithCore(bridge, store, translate);
   document.title = `${i18n.t(`roles.${role}`)} · ${i18n.t('app.title')}`;
   document.body.dataset.role = role;
+  const idleSeconds = idleCursorSecondsFromUrl(window.location.href);
+  if (idleSeconds !== null) hideIdleCursor(idleSeconds);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <WallContext.Provider value={{ bridge, store }}>

@@ -72,9 +72,15 @@ async function readSnapshot(bridge: CoreBridge, store: WallStore, translate: Tra
   // least that new, and the held events bring it up to date. (Read the other way round, a wall change made
   // between the reads would be older than the cases' number, skipped, and the window would keep the old wall.)
   const snapshot = await readOpenCases(bridge);
-  const wall = await bridge.request('wall.get', {});
-  const video = await bridge.request('video.get', {});
-  store.getState().snapshotLoaded(snapshot.seq, snapshot.cases, wall, video);
+  // Read together after the cases (all at least as new as their event number), so a window is ready sooner. The sync light is
+  // not worth a blank window: if its state cannot be read, the window loads without it (the next sync.changed brings it).
+  const [wall, video, links, sync] = await Promise.all([
+    bridge.request('wall.get', {}),
+    bridge.request('video.get', {}),
+    bridge.request('links.get', {}),
+    bridge.request('sync.status', {}).catch(() => undefined),
+  ]);
+  store.getState().snapshotLoaded(snapshot.seq, snapshot.cases, wall, video, links, sync);
   for (const message of heldEvents.splice(0)) store.getState().eventReceived(message);
 }
 

@@ -1,11 +1,13 @@
 import { createStore } from 'zustand/vanilla';
-import type { Keymap, OperatorInfo, ReferenceData, SessionInfo } from '../../../shared/contract/contract';
-import type { EventMessage } from '../../../shared/contract/messages';
+import type { CaseFilter, Keymap, OperatorInfo, ReferenceData, SessionInfo } from '../../../shared/contract/contract';
+import { newRequestId, type EventMessage } from '../../../shared/contract/messages';
+import type { CameraHealth, CaseSelection, LinkedState, SharedFilter } from '../../../shared/map/linkState';
 import { isOpen, type Case } from '../../../shared/domain/case';
 import type { WallState as WallScreens } from '../../../shared/wall/wallState';
 import type { LinkState } from '../bridge/bridge';
 import type { VideoState } from '../../../shared/video/videoState';
 import type { Tour } from '../../../shared/presentation/tour';
+import type { SyncStatus } from '../../../shared/sync/syncStatus';
 
 /**
  * A window's view of the core's state. Nothing here is authoritative: it is
@@ -44,6 +46,16 @@ export interface WallState {
   clockOffsetMs: number;
   /** Grows with every change the core reports to a presentation window: its figures are read again. */
   pulses: number;
+  /** This page's own mark on the selections it makes, to tell its echo from another window's choice. */
+  origin: string;
+  /** The case selected for this window's console (by any of its windows or a command) and where it is. */
+  selection: CaseSelection | null;
+  /** The console's queue filters, which the map may follow. */
+  sharedFilter: SharedFilter<CaseFilter> | null;
+  /** How the cameras on the wall are doing, as the video windows report it. */
+  cameraHealth: Record<string, CameraHealth>;
+  /** The link to the district platform, for the sync light (null until read). */
+  sync: SyncStatus | null;
 
   linkChanged(link: LinkState): void;
   operatorChanged(operator: OperatorInfo | null): void;
@@ -51,7 +63,7 @@ export interface WallState {
   signInEnded(message: string): void;
   signInPromptClosed(): void;
   sessionStarted(session: SessionInfo, reference: ReferenceData, keymap: Keymap): void;
-  snapshotLoaded(seq: number, cases: readonly Case[], wall: WallScreens, video?: VideoState): void;
+  snapshotLoaded(seq: number, cases: readonly Case[], wall: WallScreens, video?: VideoState, links?: LinkedState<CaseFilter>, sync?: SyncStatus): void;
   /** A presentation snapshot: no cases at all, the wall's state and the tour. */
   presentationLoaded(seq: number, wall: WallScreens, tour: Tour, serverTime: number): void;
   eventReceived(message: EventMessage): void;
@@ -80,6 +92,11 @@ export function createWallStore() {
     tour: null,
     clockOffsetMs: 0,
     pulses: 0,
+    origin: newRequestId(),
+    selection: null,
+    sharedFilter: null,
+    cameraHealth: {},
+    sync: null,
 
     linkChanged: (link) => set({ link }),
     // Someone signing in answers the prompt, whichever dialog they used.
@@ -87,11 +104,15 @@ export function createWallStore() {
     signInEnded: (message) => set({ operator: null, signInPrompt: { message } }),
     signInPromptClosed: () => set({ signInPrompt: null }),
     sessionStarted: (session, reference, keymap) => set({ session, reference, keymap, operator: session.operator }),
-    snapshotLoaded: (seq, cases, wall, video) =>
+    snapshotLoaded: (seq, cases, wall, video, links, sync) =>
       set({
         seq,
         wall,
         ...(video ? { video } : {}),
+        ...(links ? { selection: links.selection, sharedFilter: links.filter, cameraHealth: links.cameraHealth } : {}),
+        // The console's selection is this window's too, unless this window made it (it already shows it).
+        ...(links?.selection && links.selection.origin !== get().origin ? { selectedCaseId: links.selection.caseId } : {}),
+        ...(sync ? { sync } : {}),
         needsResync: false,
         snapshotsLoaded: get().snapshotsLoaded + 1,
         openCases: new Map(cases.filter((item) => isOpen(item.status)).map((item) => [item.id, item])),
@@ -132,6 +153,18 @@ export function createWallStore() {
         set({ seq: message.seq, pulses: state.pulses + 1 });
         return;
       }
+      if (message.event === 'cameras.healthChanged') {
+        set({ seq: message.seq, cameraHealth: message.payload.health });
+        return;
+      }
+      if (message.event === 'selection.changed' || message.event === 'filter.changed') {
+        set({ seq: message.seq, ...linkedChange(message, state) });
+        return;
+      }
+      if (message.event === 'sync.changed') {
+        set({ seq: message.seq, sync: message.payload.status });
+        return;
+      }
       const { case: changed, change } = message.payload;
       const openCases = new Map(state.openCases);
       if (isOpen(changed.status)) openCases.set(changed.id, changed);
@@ -143,3 +176,12 @@ export function createWallStore() {
   }));
 }
 export type WallStore = ReturnType<typeof createWallStore>;
+
+/** A console's shared state changed: only this window's console counts; its own selections come back as echoes and change nothing. */
+function linkedChange(message: EventMessage<'selection.changed' | 'filter.changed'>, state: WallState): Partial<WallState> {
+  if (message.payload.group !== state.session?.linkGroup) return {};
+  if (message.event === 'filter.changed') return { sharedFilter: message.payload.filter };
+  const selection = message.payload.selection;
+  const echo = selection !== null && selection.origin === state.origin;
+  return { selection, ...(echo ? {} : { selectedCaseId: selection?.caseId ?? null }) };
+}

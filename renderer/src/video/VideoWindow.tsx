@@ -17,10 +17,12 @@ import { playerCount, type WallPlayer } from './playerClock';
 import type { VideoProbe } from './videoProbe';
 import { VideoTile, type TileActions } from './VideoTile';
 import { WallHealthBar } from './WallHealthBar';
+import { useHealthReports } from './useHealthReports';
 
 const selectOpenCases = (state: WallState) => state.openCases;
 const selectVideo = (state: WallState) => state.video;
 const selectLayout = (state: WallState) => state.wall?.layout ?? null;
+const selectWallSolo = (state: WallState) => state.wall?.solo ?? null;
 const selectPublic = (state: WallState) => state.session?.audience === 'public' || (state.wall?.presentation ?? false);
 const tickerLength = 6;
 
@@ -61,7 +63,9 @@ export function VideoWindow() {
   const snapshotsLoaded = useWallState(selectSnapshotsLoaded);
   const [cameras, setCameras] = useState<Camera[]>([]);
   const [camerasError, setCamerasError] = useState<string | null>(null);
-  const [soloScreen, setSoloScreen] = useState<number | null>(null);
+  // A screen shown alone: by a double-click here (this window only), or for the whole wall from the map (the core's).
+  const [localSolo, setLocalSolo] = useState<number | null>(null);
+  const wallSolo = useWallState(selectWallSolo);
   const [panelOpen, setPanelOpen] = useState(false);
   const [snapshot, setSnapshot] = useState<{ screen: number; camera: Camera; frame: string | null } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -102,6 +106,8 @@ export function VideoWindow() {
   const { layout, windowIndex } = windowLayout(sharedLayout);
   const rects = useMemo(() => tileRects(layout), [layout]);
   const firstScreen = windowIndex * rects.length + 1;
+  const soloScreen = localSolo ?? (wallSolo !== null && wallSolo >= firstScreen && wallSolo < firstScreen + rects.length ? wallSolo : null);
+  useHealthReports(players);
   const cameraById = useMemo(() => new Map(cameras.map((camera) => [camera.id, camera])), [cameras]);
   const tileByScreen = useMemo(() => new Map((video?.tiles ?? []).map((tile) => [tile.screen, tile])), [video]);
   const caseNumbers = useMemo(() => new Map((video?.emergencies ?? []).map((emergency) => [emergency.caseId, emergency.caseNumber])), [video]);
@@ -161,21 +167,27 @@ export function VideoWindow() {
   const say = (failure: unknown) => setMessage(messageOf(failure));
   const actions: TileActions = useMemo(
     () => ({
-      solo: (screen) => setSoloScreen((current) => (current === screen ? null : screen)),
+      solo: (screen) => {
+        // Going back from the wall's solo screen ends it for the wall; any other solo is this window's own.
+        if (screen === wallSolo && localSolo === null) void bridge.request('video.solo', { screen: null }, 'mouse').then(() => setMessage(null), say);
+        else setLocalSolo((current) => (current === screen ? null : screen));
+      },
       place: (screen, cameraId) => void bridge.request('video.place', { screen, cameraId }, 'mouse').then(() => setMessage(null), say),
       pin: (screen, pinned) => void bridge.request('video.pin', { screen, pinned }, 'mouse').then(() => setMessage(null), say),
       toCase: (screen, camera, player) => void player.grabFrame().then((frame) => setSnapshot({ screen, camera, frame })),
     }),
-    [bridge],
+    [bridge, wallSolo, localSolo],
   );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && soloScreen !== null && !snapshot) setSoloScreen(null);
+      if (event.key !== 'Escape' || soloScreen === null || snapshot) return;
+      if (localSolo !== null) setLocalSolo(null);
+      else actions.solo(soloScreen);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [soloScreen, snapshot]);
+  }, [soloScreen, localSolo, snapshot, actions]);
 
   const english = i18n.language === 'en';
   return (

@@ -85,7 +85,8 @@ function trendOption(figures: OverviewFigures, received: string, handled: string
     grid: { left: 90, right: 30, top: 50, bottom: 50 },
     legend: { top: 0, right: 0, textStyle: { color: chartColors.text, fontSize: chartText.legend } },
     xAxis: { type: 'category', data: figures.months.map((month) => month.month.slice(2).replace('-', '/')), ...axisStyle, splitLine: { show: false } },
-    yAxis: { type: 'value', ...axisStyle },
+    // A short panel read from across the room: few, large ticks (ECharts would otherwise crowd them).
+    yAxis: { type: 'value', splitNumber: 2, ...axisStyle },
     series: [
       { name: received, type: 'bar', barWidth: 26, itemStyle: { color: chartColors.received }, data: figures.months.map((month) => countForChart(month.received)) },
       { name: handled, type: 'line', symbolSize: 10, lineStyle: { width: 4, color: chartColors.handled }, itemStyle: { color: chartColors.handled }, data: figures.months.map((month) => countForChart(month.handled)) },

@@ -1,0 +1,77 @@
+import type { Feature, Point } from 'geojson';
+import type { GeoJSONSource, LayerSpecification, Map as MapLibre, SourceSpecification } from 'maplibre-gl';
+import { gridTotals, heatPoints, type DensityChoice, type DensityResult } from '../../../../shared/map/density';
+import type { DisplayDatum } from '../displayDatum';
+import { palette } from '../palette';
+
+export const densitySources: Record<string, SourceSpecification> = { 'density-heat': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } };
+
+export type DensityView = 'grids' | 'heat';
+
+/** Grid shading from feature state (a slot switch repaints 65 grids, nothing is re-tiled); the heat layer from cell centres. */
+export const densityLayers: LayerSpecification[] = [
+  {
+    id: 'density-fill',
+    type: 'fill',
+    source: 'grids',
+    layout: { visibility: 'none' },
+    paint: {
+      'fill-color': ['interpolate', ['linear'], ['coalesce', ['feature-state', 'level'], 0], 0, palette.densityLow, 0.5, palette.densityMid, 1, palette.densityHigh],
+      // Few cases barely tint a grid; the worst grids stand out without hiding the cases on them.
+      'fill-opacity': ['interpolate', ['linear'], ['coalesce', ['feature-state', 'level'], 0], 0, 0, 0.05, 0.12, 1, 0.62],
+    },
+  },
+  {
+    id: 'density-heat',
+    type: 'heatmap',
+    source: 'density-heat',
+    layout: { visibility: 'none' },
+    paint: {
+      'heatmap-weight': ['get', 'weight'],
+      'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 11, 14, 15, 40],
+      'heatmap-intensity': 1.1,
+      'heatmap-opacity': 0.8,
+      'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], 0, 'rgba(0,0,0,0)', 0.2, palette.densityLow, 0.55, palette.densityMid, 1, palette.densityHigh],
+    },
+  },
+];
+
+/**
+ * Where problems of a category occur in a time slot, from the tuples the core
+ * counted: switching the slot or the category picks from what the window
+ * already holds (no round trip), shading 65 grids by feature state or
+ * handing the heat layer a few hundred cell centres.
+ */
+export function createDensityLayer(map: MapLibre, datum: DisplayDatum, gridCount: number) {
+  let painted = new Map<number, number>();
+  return {
+    show(result: DensityResult | null, choice: DensityChoice, view: DensityView | null): { max: number; total: number } {
+      const visible = result !== null && view !== null;
+      map.setLayoutProperty('density-fill', 'visibility', visible && view === 'grids' ? 'visible' : 'none');
+      map.setLayoutProperty('density-heat', 'visibility', visible && view === 'heat' ? 'visible' : 'none');
+      if (!result) return { max: 0, total: 0 };
+      const totals = gridTotals(result, result.grid, choice);
+      let max = 0;
+      let total = 0;
+      for (const count of totals.values()) {
+        max = Math.max(max, count);
+        total += count;
+      }
+      const next = new Map<number, number>();
+      for (let grid = 0; grid < gridCount; grid++) {
+        const level = max === 0 ? 0 : (totals.get(grid) ?? 0) / max;
+        next.set(grid, level);
+        if (painted.get(grid) !== level) map.setFeatureState({ source: 'grids', id: grid }, { level, count: totals.get(grid) ?? 0 });
+      }
+      painted = next;
+      if (view === 'heat') {
+        const points = heatPoints(result, choice);
+        const heatMax = points.reduce((most, point) => Math.max(most, point.count), 1);
+        const features: Feature<Point>[] = points.map((point) => ({ type: 'Feature', properties: { weight: point.count / heatMax }, geometry: { type: 'Point', coordinates: datum.toDisplay(point.lngLat) } }));
+        (map.getSource('density-heat') as GeoJSONSource).setData({ type: 'FeatureCollection', features });
+      }
+      return { max, total };
+    },
+  };
+}
+export type DensityLayer = ReturnType<typeof createDensityLayer>;
