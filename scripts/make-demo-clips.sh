@@ -138,4 +138,5 @@ done
   echo '}'
 } >"$out_dir/clips.json"
 
+"$repo_root/scripts/make-demo-fmp4.sh" "$out_dir"
 du -sh "$out_dir" >&2

@@ -7,6 +7,7 @@ import { demoReferenceDir, readCameras } from '../core/demo/seed';
 import { createLogger, stderrSink } from '../core/runtime/logger';
 import { startSupervisedCore } from '../core/runtime/supervisor';
 import { startDemoCameras } from './media/demoCameras';
+import { playlistKinds } from './media/liveHlsServer';
 import { drawTokens } from './access';
 import { startWebHost } from './webHost';
 import { readCameraFile } from './cameraImport';
@@ -30,6 +31,8 @@ const usage = `用法 / usage: npm run wall -- [options]
   --feed-rate <n>   demo cases per minute (default 2, 0 = off; env GRIDWALL_DEMO_RATE)
   --shift-hours <n> how long a sign-in lasts before the operator signs in again (default 12)
   --heartbeat-ms <n> keepalive period for window links (default 5000; a window silent for 3 is reconnected)
+  --demo-streams <kind> how the demo cameras are offered: cmaf (fragmented MP4, blocking reload; default),
+                    ts (MPEG-TS, polled) or ll (low-latency HLS with 0.2 s parts)
   --platform-credentials <file>  sync with the district platform (its credentials file for this sub-centre; docs/SYNC.md)
   --platform <url>  the platform's address as this room reaches it (default: the one in the credentials file)
   --lan             also accept other PCs of the room's LAN (default: this machine only)
@@ -49,6 +52,7 @@ function readFlags() {
         'feed-rate': { type: 'string', default: process.env.GRIDWALL_DEMO_RATE ?? String(defaultDemoOptions.feedRatePerMinute) },
         'shift-hours': { type: 'string', default: '12' },
         'heartbeat-ms': { type: 'string', default: '5000' },
+        'demo-streams': { type: 'string', default: 'cmaf' },
         lan: { type: 'boolean', default: false },
         platform: { type: 'string' },
         'platform-credentials': { type: 'string' },
@@ -68,13 +72,18 @@ function readFlags() {
   const feedRate = Number(flags['feed-rate']);
   const shiftHours = Number(flags['shift-hours']);
   const heartbeatMs = Number(flags['heartbeat-ms']);
+  const demoStreams = playlistKinds.find((kind) => kind === flags['demo-streams']);
+  if (!demoStreams) {
+    console.error(`--demo-streams 只能是 ${playlistKinds.join('、')}。/ --demo-streams must be one of ${playlistKinds.join(', ')}.\n\n${usage}`);
+    process.exit(2);
+  }
   const valid =
     Number.isInteger(port) && port >= 0 && port <= 65535 && Number.isFinite(feedRate) && feedRate >= 0 && shiftHours > 0 && shiftHours <= 24 && heartbeatMs >= 1_000 && heartbeatMs <= 60_000;
   if (!valid) {
     console.error(`端口、案件速率、班次时长或心跳间隔无效（班次 1–24 小时，心跳 1000–60000 毫秒）。/ Invalid --port, --feed-rate, --shift-hours (1–24 h) or --heartbeat-ms (1000–60000).\n\n${usage}`);
     process.exit(2);
   }
-  return { ...flags, port, feedRate, shiftHours, heartbeatMs };
+  return { ...flags, port, feedRate, shiftHours, heartbeatMs, demoStreams };
 }
 
 /** Drills and tests shorten the sync's waits (GRIDWALL_SYNC_TIMEOUT_MS, GRIDWALL_SYNC_RETRY_CAP_MS); rooms keep the defaults. */
@@ -104,7 +113,7 @@ async function main() {
   const networkConfig = readNetworkConfig(referenceDir);
   if (flags.platform && !flags['platform-credentials']) throw new Error('--platform 需要 --platform-credentials / --platform needs --platform-credentials');
   const platform = flags['platform-credentials'] ? readPlatformCredentials(resolve(flags['platform-credentials']), flags.platform) : null;
-  const cameras = flags['no-demo'] ? null : await startDemoCameras(resourcesDir);
+  const cameras = flags['no-demo'] ? null : await startDemoCameras(resourcesDir, flags.demoStreams);
   const networkPolicy = buildNetworkPolicy(networkConfig, cameraStreamUrls(listedCameras), cameras?.origin ?? null);
   const link = await startSupervisedCore({
     entry: new URL('../core/runtime/coreWorker.dev.mjs', import.meta.url),

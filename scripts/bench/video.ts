@@ -1,72 +1,74 @@
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import type { Camera } from '../../shared/video/camera';
 import type { VideoState } from '../../shared/video/videoState';
-import { chromiumArgs, systemChromium } from '../../test/support/chromium';
 import { coreClient } from '../../test/support/coreClient';
 import { startWallProcess, type StartedWall } from '../../test/support/wallProcess';
+import { launchBrowser, loadNow, processTree, type ProcessGroup } from './browserCpu';
 import { startNaivePage } from './naivePage';
 import { median, percentile, round } from './stats';
+import { measurePage, viewport, warmupMs, type PageFigures, type Probe } from './videoPage';
 
 /**
- * The video wall against a naive wall (one default-config hls.js player per
- * tile on the main streams), same cameras, same tile count, same Chromium,
- * one browser per page so each is measured alone (docs/BENCHMARKS.md, video).
+ * The video wall against two bare walls on the same cameras, same layout, same window size, same Chromium
+ * (docs/BENCHMARKS.md, video):
+ * - `sub`: one default-config hls.js player per tile on the very streams the wall plays (a user who picked sub
+ *   streams by hand);
+ * - `naive`: the same on the main streams (what one gets by pasting each camera's address).
+ * Each page runs alone in its own Chromium; the three are measured in turn, in rounds whose order alternates
+ * (wall, sub, naive, then naive, sub, wall), so load that drifts during the run weighs on all alike. CPU is CPU
+ * time used, for the whole browser (the figure the targets use) and for its renderer and GPU processes.
+ *
+ * `GRIDWALL_BENCH_STREAMS` (cmaf, ts, ll) picks how the demo gateway offers the cameras; `GRIDWALL_BENCH_ROUNDS`
+ * the rounds (default 2); `GRIDWALL_BENCH_ENGINE=video` plays GridWall's tiles on <video> elements (hls.js), as
+ * before the canvas, to compare.
  */
-const warmupMs = Number(process.env.GRIDWALL_BENCH_WARMUP_MS ?? 8_000);
-const windowMs = Number(process.env.GRIDWALL_BENCH_WINDOW_MS ?? 15_000);
 const changes = Number(process.env.GRIDWALL_BENCH_CHANGES ?? 500);
 const slotSwitches = Number(process.env.GRIDWALL_BENCH_SWITCHES ?? 5);
 const emergencies = Number(process.env.GRIDWALL_BENCH_EMERGENCIES ?? 5);
-const viewport = { width: 1600, height: 900 };
+const rounds = Math.max(1, Number(process.env.GRIDWALL_BENCH_ROUNDS ?? 2));
+const streams = process.env.GRIDWALL_BENCH_STREAMS ?? 'cmaf';
+const engine = process.env.GRIDWALL_BENCH_ENGINE ?? '';
 
-interface Probe {
-  tiles(): Array<{ screen: number; cameraId: string | null; health: string; latencyS: number | null; ttffMs: number | null; url: string | null }>;
-  players(): number;
-}
+type PageName = 'wall' | 'sub' | 'naive';
 
 export async function videoBench() {
-  const wall = await startWallProcess();
+  const loadAtStart = loadNow();
+  const wall = await startWallProcess(['--demo-streams', streams]);
   const core = await coreClient(wall.urls.queue);
   const naive = await startNaivePage();
   try {
     await core.request('session.signIn', { operatorId: 'dir01', pin: '999999' });
     const cameras = await core.request<Camera[]>('cameras.list', {});
-    const figures: Record<string, number | boolean> = {};
-    const ttffCold: number[] = [];
-    const latencies: number[] = [];
-    let stalls = 0;
-    let tileMinutes = 0;
+    const figures: Record<string, number | boolean | string> = { streams, engine: engine || 'canvas', rounds };
+    const wallPages: PageFigures[] = [];
     for (const tiles of [9, 16]) {
       await setLayout(core, cameras, tiles);
       const state = await holdStill(core);
       const onWall = state.tiles.map((tile) => cameras.find((camera) => camera.id === tile.cameraId)!);
-      const gridwall = await measurePage(wall.urls.video, tiles);
-      const plain = await measurePage(naive.url(onWall.map((camera) => camera.mainStream!)), tiles);
-      ttffCold.push(...gridwall.ttffMs);
-      latencies.push(...gridwall.latencies);
-      stalls += gridwall.stalls;
-      tileMinutes += gridwall.tileMinutes;
-      figures[`cpu_wall_${tiles}_pct`] = round(gridwall.cpuPct);
-      figures[`cpu_naive_${tiles}_pct`] = round(plain.cpuPct);
-      figures[`cpu_ratio_${tiles}`] = round(gridwall.cpuPct / plain.cpuPct, 2);
-      figures[`dropped_ratio_${tiles}`] = round(gridwall.dropped, 4);
-      figures[`dropped_ratio_naive_${tiles}`] = round(plain.dropped, 4);
-      figures[`rss_wall_${tiles}_mb`] = round(gridwall.rssMb);
-      figures[`rss_naive_${tiles}_mb`] = round(plain.rssMb);
-      figures[`heap_wall_${tiles}_mb`] = round(gridwall.heapMb);
-      figures[`heap_naive_${tiles}_mb`] = round(plain.heapMb);
-      figures[`latency_naive_${tiles}_p50_s`] = round(median(plain.latencies), 2);
-      figures[`ttff_naive_${tiles}_p95_s`] = round(percentile(plain.ttffMs, 95) / 1000, 2);
-      figures[`stalls_per_tile_minute_${tiles}`] = round(gridwall.stalls / gridwall.tileMinutes, 2);
-      figures[`stalls_per_tile_minute_naive_${tiles}`] = round(plain.stalls / plain.tileMinutes, 2);
-      figures[`stalled_ratio_${tiles}`] = round(gridwall.stalledRatio, 4);
-      figures[`stalled_ratio_naive_${tiles}`] = round(plain.stalledRatio, 4);
+      const wallUrl = engine ? `${wall.urls.video}&engine=${engine}` : wall.urls.video;
+      const urls: Record<PageName, string> = {
+        wall: wallUrl,
+        sub: naive.url(onWall.map((camera) => camera.subStream!)),
+        naive: naive.url(onWall.map((camera) => camera.mainStream!)),
+      };
+      const measured: Record<PageName, PageFigures[]> = { wall: [], sub: [], naive: [] };
+      for (let round = 0; round < rounds; round++) {
+        const order: PageName[] = round % 2 === 0 ? ['wall', 'sub', 'naive'] : ['naive', 'sub', 'wall'];
+        for (const name of order) measured[name].push(await measurePage(urls[name], tiles));
+      }
+      wallPages.push(...measured.wall);
+      Object.assign(figures, pageFigures(tiles, measured));
+      // The bare sub-stream wall must play what the wall plays, or the comparison is not on the same streams.
+      figures[`same_streams_${tiles}`] = measured.wall.every((page) => page.urls.join() === measured.sub[0]!.urls.join());
     }
     const churn = await cameraChurn(wall, core, cameras);
     await setLayout(core, cameras, 9);
     const switching = await slotSwitching(wall, core);
     const emergency = await emergencyTimes(wall, core, cameras);
+    const latencies = wallPages.flatMap((page) => page.latencies);
+    const ttffCold = wallPages.flatMap((page) => page.ttffMs);
+    const stalls = wallPages.reduce((sum, page) => sum + page.stalls, 0);
+    const tileMinutes = wallPages.reduce((sum, page) => sum + page.tileMinutes, 0);
     return {
       ...figures,
       latency_p50_s: round(median(latencies), 2),
@@ -85,7 +87,9 @@ export async function videoBench() {
       mem_growth_pct: round(churn.growthPct, 1),
       heap_growth_pct: round(churn.heapGrowthPct, 1),
       players_after_changes: churn.players,
-      players_equal_tiles: churn.players === 16 && churn.videos === 16,
+      players_equal_tiles: churn.players === 16 && churn.videos <= 16,
+      loadavg_start: round(loadAtStart, 2),
+      loadavg_end: round(loadNow(), 2),
     };
   } finally {
     core.close();
@@ -94,164 +98,59 @@ export async function videoBench() {
   }
 }
 
-// ---------------------------------------------------------------------------
-
-let launches = 0;
-
-/** A Chromium of its own, tagged so its process tree can be found in /proc. */
-async function launch(): Promise<Browser & { pid(): number }> {
-  const tag = `--gridwall-bench-${process.pid}-${++launches}`;
-  const browser = await chromium.launch({ executablePath: systemChromium(), args: [...chromiumArgs, tag] });
-  return Object.assign(browser, {
-    pid() {
-      for (const entry of readdirSync('/proc')) {
-        if (!/^\d+$/.test(entry)) continue;
-        try {
-          if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(tag)) return Number(entry);
-        } catch {
-          // gone meanwhile
-        }
-      }
-      throw new Error('cannot find the benchmark Chromium in /proc');
-    },
-  });
-}
-
-/** CPU seconds (user + system) and RSS of a browser's whole process tree, from /proc. */
-function processTree(rootPid: number): { cpuS: number; rssMb: number } {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(Number(entry), Number(fields[1]));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const tree = new Set([rootPid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, parent] of parents) {
-      if (tree.has(parent) && !tree.has(pid)) {
-        tree.add(pid);
-        grew = true;
-      }
-    }
-  }
-  let ticks = 0;
-  let rssKb = 0;
-  for (const pid of tree) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-      rssKb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return { cpuS: ticks / 100, rssMb: rssKb / 1024 };
-}
-
-const probe = (page: Page) => page.evaluate(() => (window as unknown as { gridwallVideo: Probe }).gridwallVideo.tiles());
-
-/** Frames shown and dropped since the previous call, per <video> element (a replaced element starts from zero). */
-async function playbackQuality(page: Page): Promise<{ dropped: number; total: number }> {
-  return page.evaluate(`(() => {
-    const seen = (window.benchQuality ??= new WeakMap());
-    let dropped = 0;
-    let total = 0;
-    for (const video of document.querySelectorAll('video')) {
-      const quality = video.getVideoPlaybackQuality();
-      const before = seen.get(video) ?? { dropped: 0, total: 0 };
-      dropped += quality.droppedVideoFrames - before.dropped;
-      total += quality.totalVideoFrames - before.total;
-      seen.set(video, { dropped: quality.droppedVideoFrames, total: quality.totalVideoFrames });
-    }
-    return { dropped, total };
-  })()`);
-}
+const medianOf = (pages: PageFigures[], pick: (page: PageFigures) => number) => median(pages.map(pick));
+const groupsText = (pages: PageFigures[]) =>
+  (Object.keys(pages[0]!.groups) as ProcessGroup[]).map((group) => `${group} ${round(medianOf(pages, (page) => page.groups[group]))}`).join(', ');
 
 /**
- * Stalls as the media elements themselves report them, the same way on both pages: a `waiting` event on a
- * <video> that had already shown a frame (playback stopped for want of data), and the time until it played
- * again. Installed before the page's own scripts; media events do not bubble, so it listens in the capture phase.
+ * One tile count's figures. Ratios are medians over the rounds of the ratio within each round (wall and baseline
+ * measured a minute apart), and the per-round ratios are listed for the spread.
  */
-const countStalls = `(() => {
-  const stalls = { count: 0, stalledMs: 0, since: new Map() };
-  window.benchStalls = stalls;
-  document.addEventListener('waiting', (event) => {
-    const video = event.target;
-    if (!(video instanceof HTMLVideoElement) || video.currentTime === 0 || stalls.since.has(video)) return;
-    stalls.count += 1;
-    stalls.since.set(video, performance.now());
-  }, true);
-  const resumed = (event) => {
-    const at = stalls.since.get(event.target);
-    if (at === undefined) return;
-    stalls.stalledMs += performance.now() - at;
-    stalls.since.delete(event.target);
+function pageFigures(tiles: number, measured: Record<PageName, PageFigures[]>): Record<string, number | string | boolean> {
+  const { wall, sub, naive } = measured;
+  const ratios = (baseline: PageFigures[], pick: (page: PageFigures) => number) => wall.map((page, index) => pick(page) / pick(baseline[index]!));
+  const whole = (page: PageFigures) => page.cpuPct;
+  const render = (page: PageFigures) => page.renderPct;
+  const stallRate = (pages: PageFigures[]) => pages.reduce((sum, page) => sum + page.stalls, 0) / pages.reduce((sum, page) => sum + page.tileMinutes, 0);
+  const dropped = (pages: PageFigures[]) => (pages[0]!.dropped === null ? 'n/a' : round(medianOf(pages, (page) => page.dropped ?? 0), 4));
+  const list = (values: number[]) => values.map((value) => round(value, 2)).join(' ');
+  return {
+    [`cpu_wall_${tiles}_pct`]: round(medianOf(wall, whole)),
+    [`cpu_sub_${tiles}_pct`]: round(medianOf(sub, whole)),
+    [`cpu_naive_${tiles}_pct`]: round(medianOf(naive, whole)),
+    [`cpu_wall_render_${tiles}_pct`]: round(medianOf(wall, render)),
+    [`cpu_sub_render_${tiles}_pct`]: round(medianOf(sub, render)),
+    [`cpu_naive_render_${tiles}_pct`]: round(medianOf(naive, render)),
+    // Whole browser against the main-stream grid (the figure kept since issue 5).
+    [`cpu_ratio_${tiles}`]: round(median(ratios(naive, whole)), 2),
+    [`cpu_render_ratio_${tiles}`]: round(median(ratios(naive, render)), 2),
+    // Against the bare grid on the same (sub) streams: renderer + GPU, and the whole browser.
+    [`cpu_ratio_sub_${tiles}`]: round(median(ratios(sub, render)), 2),
+    [`cpu_whole_ratio_sub_${tiles}`]: round(median(ratios(sub, whole)), 2),
+    [`cpu_whole_ratio_sub_${tiles}_rounds`]: list(ratios(sub, whole)),
+    [`cpu_ratio_${tiles}_rounds`]: list(ratios(naive, whole)),
+    [`cpu_groups_wall_${tiles}`]: groupsText(wall),
+    [`cpu_groups_sub_${tiles}`]: groupsText(sub),
+    [`dropped_ratio_${tiles}`]: dropped(wall),
+    [`dropped_ratio_sub_${tiles}`]: dropped(sub),
+    [`dropped_ratio_naive_${tiles}`]: dropped(naive),
+    [`rss_wall_${tiles}_mb`]: round(medianOf(wall, (page) => page.rssMb)),
+    [`rss_sub_${tiles}_mb`]: round(medianOf(sub, (page) => page.rssMb)),
+    [`rss_naive_${tiles}_mb`]: round(medianOf(naive, (page) => page.rssMb)),
+    [`heap_wall_${tiles}_mb`]: round(medianOf(wall, (page) => page.heapMb)),
+    [`latency_${tiles}_p50_s`]: round(median(wall.flatMap((page) => page.latencies)), 2),
+    [`latency_sub_${tiles}_p50_s`]: round(median(sub.flatMap((page) => page.latencies)), 2),
+    [`latency_naive_${tiles}_p50_s`]: round(median(naive.flatMap((page) => page.latencies)), 2),
+    [`ttff_sub_${tiles}_p95_s`]: round(percentile(sub.flatMap((page) => page.ttffMs), 95) / 1000, 2),
+    [`stalls_per_tile_minute_${tiles}`]: round(stallRate(wall), 2),
+    [`stalls_per_tile_minute_sub_${tiles}`]: round(stallRate(sub), 2),
+    [`stalls_per_tile_minute_naive_${tiles}`]: round(stallRate(naive), 2),
+    [`stalled_ratio_${tiles}`]: round(medianOf(wall, (page) => page.stalledRatio), 4),
+    [`loadavg_${tiles}`]: list([...wall, ...sub, ...naive].map((page) => page.load)),
   };
-  document.addEventListener('playing', resumed, true);
-  document.addEventListener('emptied', resumed, true);
-})()`;
-
-/** Stall count and stalled milliseconds so far (a stall still going counts up to now). */
-const stallsSoFar = (page: Page): Promise<{ count: number; stalledMs: number }> =>
-  page.evaluate(`(() => {
-    const stalls = window.benchStalls;
-    let open = 0;
-    for (const at of stalls.since.values()) open += performance.now() - at;
-    return { count: stalls.count, stalledMs: stalls.stalledMs + open };
-  })()`);
-
-/** One page alone in its own browser: time to first frame, then CPU, dropped frames, memory, latency and stalls over a window. */
-async function measurePage(url: string, tiles: number) {
-  const browser = await launch();
-  try {
-    const page = await browser.newPage({ viewport });
-    await page.addInitScript(countStalls);
-    await page.goto(url);
-    await page.waitForFunction((count) => {
-      const found = (window as unknown as { gridwallVideo?: Probe }).gridwallVideo?.tiles() ?? [];
-      return found.length >= count && found.slice(0, count).every((tile) => tile.ttffMs !== null);
-    }, tiles, { timeout: 60_000 });
-    const ttffMs = (await probe(page)).slice(0, tiles).map((tile) => tile.ttffMs!);
-    await page.waitForTimeout(warmupMs);
-    const pid = browser.pid();
-    const cpuBefore = processTree(pid).cpuS;
-    await playbackQuality(page);
-    const stallsBefore = await stallsSoFar(page);
-    const latencies: number[] = [];
-    const started = Date.now();
-    while (Date.now() - started < windowMs) {
-      await page.waitForTimeout(1_000);
-      for (const tile of await probe(page)) if (tile.latencyS !== null) latencies.push(tile.latencyS);
-    }
-    const elapsedS = (Date.now() - started) / 1000;
-    const cpuAfter = processTree(pid);
-    const quality = await playbackQuality(page);
-    const stallsAfter = await stallsSoFar(page);
-    const cdp = await page.context().newCDPSession(page);
-    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    const frames = quality.total;
-    return {
-      ttffMs,
-      cpuPct: ((cpuAfter.cpuS - cpuBefore) / elapsedS) * 100,
-      dropped: frames > 0 ? quality.dropped / frames : 0,
-      rssMb: cpuAfter.rssMb,
-      heapMb: heap.usedSize / 1024 / 1024,
-      latencies,
-      stalls: stallsAfter.count - stallsBefore.count,
-      tileMinutes: (tiles * elapsedS) / 60,
-      stalledRatio: (stallsAfter.stalledMs - stallsBefore.stalledMs) / 1000 / (tiles * elapsedS),
-    };
-  } finally {
-    await browser.close();
-  }
 }
+
+// ---------------------------------------------------------------------------
 
 /** The wall at `tiles` tiles per window, every screen with a camera (hand-placed beyond the plan's nine). */
 async function setLayout(core: Core, cameras: Camera[], tiles: 9 | 16 | number) {
@@ -277,7 +176,7 @@ async function holdStill(core: Core): Promise<VideoState> {
 /** 500 camera changes on a 16-tile wall: memory before and after, and players left. */
 async function cameraChurn(wall: StartedWall, core: Core, cameras: Camera[]) {
   await setLayout(core, cameras, 16);
-  const browser = await launch();
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport });
     await page.goto(wall.urls.video);
@@ -336,7 +235,7 @@ const tileLog = (page: Page) => page.evaluate(() => (window as unknown as { tile
 
 /** Slot switches on the rehearsal clock: switch → every tile live, and each changed tile's first live frame. */
 async function slotSwitching(wall: StartedWall, core: Core) {
-  const browser = await launch();
+  const browser = await launchBrowser();
   const switchMs: number[] = [];
   const warmMs: number[] = [];
   try {
@@ -377,7 +276,7 @@ async function slotSwitching(wall: StartedWall, core: Core) {
 
 /** Urgent case created → its nearest camera's tile on the wall and live, in the page (request sent → tile live). */
 async function emergencyTimes(wall: StartedWall, core: Core, cameras: Camera[]) {
-  const browser = await launch();
+  const browser = await launchBrowser();
   const times: number[] = [];
   try {
     const page = await browser.newPage({ viewport });

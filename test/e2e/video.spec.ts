@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Camera } from '../../shared/video/camera';
 import type { VideoState } from '../../shared/video/videoState';
+import type { VideoProbe } from '../../renderer/src/video/videoProbe';
 import { coreClient } from '../support/coreClient';
 import { expect, test, type RunningWall } from './wallFixture';
 
@@ -13,19 +14,15 @@ async function fault(wall: RunningWall, camera: string, kind: string) {
 
 const tile = (page: Page, screen: number) => page.locator(`.matrix .tile[data-screen="${screen}"]`);
 
+/** What each tile plays and shows, from the window's probe (renderer/src/video/VideoWindow.tsx). */
+const probeTiles = (page: Page) => page.evaluate(() => (window as unknown as { gridwallVideo: VideoProbe }).gridwallVideo.tiles());
+
 /** Every tile with a camera is live and its picture moves. */
 async function expectAllPlaying(page: Page, timeout = 15_000) {
   await expect.poll(async () => page.locator('.matrix .tile[data-health="live"]').count(), { timeout }).toBe(await page.locator('.matrix .tile').count());
   // Per screen and stream: a tour screen may step to another camera meanwhile.
-  const times = () =>
-    page.evaluate(() =>
-      Object.fromEntries(
-        [...document.querySelectorAll<HTMLElement>('.matrix .tile')].map((element) => [
-          `${element.dataset.screen} ${element.dataset.camera}`,
-          element.querySelector('video')?.currentTime ?? -1,
-        ]),
-      ),
-    );
+  // The time of the picture each tile shows (its frame's program time): it moves while the picture does.
+  const times = async () => Object.fromEntries((await probeTiles(page)).map((tile) => [`${tile.screen} ${tile.cameraId}`, tile.pictureTime ?? -1]));
   const before = await times();
   await page.waitForTimeout(1_500);
   const after = await times();
@@ -83,23 +80,17 @@ async function expectDrawnToFit(video: Page) {
   const withCamera = video.locator('.matrix .tile:not([data-camera=""])');
   await expect.poll(async () => ((await withCamera.count()) >= 9 && (await live.count()) === (await withCamera.count())), { timeout: 15_000 }).toBe(true);
   // 16 tiles of 1600×900: a 320×180 sub stream in a box of about 395×189, drawn 1:1 rather than upscaled by 3 %.
-  const pictures = () =>
-    video.evaluate(() =>
-      [...document.querySelectorAll<HTMLVideoElement>('.matrix .tile[data-health="live"] video')].map((element) => ({
-        fit: element.dataset.fit,
-        shown: Math.round(element.getBoundingClientRect().width),
-        stream: element.videoWidth,
-      })),
-    );
+  const pictures = async () => (await probeTiles(video)).filter((each) => each.health === 'live' && each.picture).map((each) => each.picture!);
+  await expect.poll(async () => (await pictures()).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(9);
   // The tile's box settles after the first paint (the header and banners find their height), so wait for the fit.
-  const notOneToOne = async () => (await pictures()).filter((picture) => picture.fit !== 'native' || picture.shown !== 320 || picture.stream !== 320);
+  const notOneToOne = async () => (await pictures()).filter((picture) => !(picture.native && picture.width === 320 && picture.height === 180 && picture.streamWidth === 320));
   await expect.poll(notOneToOne, { timeout: 10_000 }).toEqual([]);
   // Enlarged, the tile plays the main stream (960×540) scaled up to fill its box.
   await tile(video, 1).dblclick();
   await expect(tile(video, 1)).toHaveClass(/tile-solo/);
-  await expect.poll(async () => (await pictures()).find((picture) => picture.stream === 960)?.fit, { timeout: 15_000 }).toBe('contain');
-  const solo = (await pictures()).find((picture) => picture.stream === 960)!;
-  expect(solo.shown).toBeGreaterThan(1_300);
+  await expect.poll(async () => (await pictures()).find((picture) => picture.streamWidth === 960)?.native, { timeout: 15_000 }).toBe(false);
+  const solo = (await pictures()).find((picture) => picture.streamWidth === 960)!;
+  expect(solo.width).toBeGreaterThan(1_300);
   await video.keyboard.press('Escape');
 }
 

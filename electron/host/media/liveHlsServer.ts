@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { loadClips, renditions, type Rendition } from './demoClips';
+import { livePlaylist, playlistFile, playlistKinds, type PlaylistKind } from './livePlaylists';
+import { capturingSeq, completeParts, latestCompleteSeq, partReadyAtMs, partsOf, planTimelines, segmentIndex, seqStartMs, type CameraTimeline, type LiveCamera } from './liveTimeline';
 
 /**
  * The demo's live cameras. A few short pre-encoded clips
@@ -9,13 +11,15 @@ import { join } from 'node:path';
  * per camera, computed from the wall clock: no encoder runs, so two dozen
  * cameras cost almost nothing, and yet every playlist behaves like a real
  * camera restream (media sequence advancing, program date-time, a
- * discontinuity where the clip loops). Fault switches make a camera fail the
- * ways real ones do, for tests and for the demo's fault control.
+ * discontinuity where the clip loops). Each camera is offered as MPEG-TS,
+ * as fragmented MP4 with blocking playlist reload, and as low-latency HLS
+ * (livePlaylists.ts). Fault switches make a camera fail the ways real ones
+ * do, for tests and for the demo's fault control.
  */
 
-export const renditions = ['sub', 'main'] as const;
-/** `sub` for small tiles, `main` for a tile that fills a screen; both cut at the same instants. */
-export type Rendition = (typeof renditions)[number];
+export { cameraHostLabel, type LiveCamera } from './liveTimeline';
+export { renditions, type Rendition } from './demoClips';
+export { playlistKinds, type PlaylistKind } from './livePlaylists';
 
 export const streamFaults = ['notFound', 'stale', 'stall', 'malformed', 'offline'] as const;
 /**
@@ -27,12 +31,6 @@ export const streamFaults = ['notFound', 'stale', 'stall', 'malformed', 'offline
  * - offline: every connection for the camera is destroyed without an answer.
  */
 export type StreamFault = (typeof streamFaults)[number];
-
-export interface LiveCamera {
-  id: string;
-  /** Clip id from clips.json; by default cameras take the clips in turn. */
-  clip?: string;
-}
 
 export interface LiveHlsServerOptions {
   /** The folder holding clips.json (resources/demo/video). */
@@ -57,202 +55,39 @@ export interface FaultSwitches {
 export interface LiveHlsServer {
   port: number;
   /** The camera's playlist, on its own host name so that no tile waits for another's connections. */
-  urlFor(cameraId: string, rendition: Rendition): string;
+  urlFor(cameraId: string, rendition: Rendition, kind?: PlaylistKind): string;
+  /** Whether the camera is offered as fragmented MP4 (cmaf and ll playlists). */
+  offersFmp4(cameraId: string): boolean;
   faults: FaultSwitches;
   close(): Promise<void>;
 }
 
 export const demoClipsDir = (resourcesDir: string) => join(resourcesDir, 'demo', 'video');
 
-/**
- * A DNS label for a camera's host name. Browsers allow six connections per
- * host; every `*.localhost` name resolves to loopback in Chromium but counts
- * as a host of its own, so one name per camera keeps a 24-tile wall from
- * queueing behind its first six tiles.
- */
-export function cameraHostLabel(cameraId: string): string {
-  const slug = cameraId
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `cam-${slug || 'x'}`.slice(0, 63).replace(/-+$/, '');
-}
-
-// ---------------------------------------------------------------------------
-// Clips
-
-interface Clip {
-  id: string;
-  /** As written by ffmpeg, repeated verbatim in #EXTINF. */
-  durationTexts: string[];
-  durationsMs: number[];
-  /** Where each segment starts within one pass of the clip. */
-  startsMs: number[];
-  loopMs: number;
-  segments: Record<Rendition, Buffer[]>;
-}
-
-const segmentFilePattern = /^seg_\d{3,6}\.ts$/;
-
-async function loadClips(clipsDir: string): Promise<Clip[]> {
-  const manifest: unknown = JSON.parse(await readFile(join(clipsDir, 'clips.json'), 'utf8'));
-  const entries = isRecord(manifest) && Array.isArray(manifest.clips) ? manifest.clips : [];
-  if (entries.length === 0) throw new Error(`${clipsDir}/clips.json lists no clips`);
-  return Promise.all(entries.map((entry: unknown) => loadClip(clipsDir, entry)));
-}
-
-async function loadClip(clipsDir: string, entry: unknown): Promise<Clip> {
-  const problem = (what: string) => new Error(`${clipsDir}/clips.json: ${what}`);
-  if (!isRecord(entry) || typeof entry.id !== 'string' || !/^[a-z0-9-]+$/.test(entry.id)) throw problem('a clip has no valid id');
-  const id = entry.id;
-  const durations = entry.segmentDurations;
-  if (!Array.isArray(durations) || durations.length === 0 || !durations.every((d) => typeof d === 'number' && d > 0 && d <= 30)) {
-    throw problem(`clip ${id} has no valid segmentDurations`);
-  }
-  const durationsMs = durations.map((seconds: number) => Math.round(seconds * 1000));
-  const startsMs = durationsMs.map((_, index) => durationsMs.slice(0, index).reduce((sum, ms) => sum + ms, 0));
-  const segments = {} as Record<Rendition, Buffer[]>;
-  for (const rendition of renditions) {
-    const files: unknown = isRecord(entry.renditions) && isRecord(entry.renditions[rendition]) ? entry.renditions[rendition].files : undefined;
-    // Both renditions must be cut identically: a tile switches between them by sequence number.
-    if (!Array.isArray(files) || files.length !== durations.length || !files.every((file) => typeof file === 'string' && segmentFilePattern.test(file))) {
-      throw problem(`clip ${id} needs ${durations.length} segment files for ${rendition}`);
-    }
-    segments[rendition] = await Promise.all(files.map((file: string) => readFile(join(clipsDir, id, rendition, file))));
-  }
-  return {
-    id,
-    durationTexts: durations.map((seconds: number) => seconds.toFixed(6)),
-    durationsMs,
-    startsMs,
-    loopMs: durationsMs.reduce((sum, ms) => sum + ms, 0),
-    segments,
-  };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-// ---------------------------------------------------------------------------
-// The live timeline of one camera
-//
-// A camera's sequence number `seq` shows clip position `seq + offset`, where
-// a position counts segments across endless passes of the clip. Sequence 0
-// started at wall time `phaseMs` after the start of the UTC day the server
-// started on, so sequence numbers and date-times stay the same across
-// restarts of the server that day. Not the Unix epoch: hls.js keeps an array
-// indexed by discontinuity sequence and copies it on every segment, and a
-// sequence in the hundreds of millions (one per loop since 1970) costs
-// seconds of CPU per segment.
-
-interface CameraTimeline {
-  id: string;
-  hostLabel: string;
-  clip: Clip;
-  /** Clip segment shown at sequence 0: cameras on the same clip start at different points. */
-  offset: number;
-  /** When sequence 0 started (wall time); staggered so the wall's playlists do not all refresh in the same instant. */
-  phaseMs: number;
-}
-
-const segmentIndex = (clip: Clip, position: number) => position % clip.durationsMs.length;
-const passOf = (clip: Clip, position: number) => Math.floor(position / clip.durationsMs.length);
-
-/** Wall time at which a clip position starts, counted from where the camera's sequence 0 starts. */
-function positionStartMs(camera: CameraTimeline, position: number): number {
-  const { clip } = camera;
-  const fromClipStart = passOf(clip, position) * clip.loopMs + clip.startsMs[segmentIndex(clip, position)]!;
-  return camera.phaseMs - clip.startsMs[camera.offset]! + fromClipStart;
-}
-
-/** The newest sequence number whose segment has been fully "captured" by `nowMs`; -1 if none yet. */
-function latestCompleteSeq(camera: CameraTimeline, nowMs: number): number {
-  const { clip } = camera;
-  const elapsed = nowMs - (camera.phaseMs - clip.startsMs[camera.offset]!);
-  const pass = Math.floor(elapsed / clip.loopMs);
-  const intoPass = elapsed - pass * clip.loopMs;
-  const started = clip.startsMs.filter((start) => start <= intoPass).length;
-  // The segment now being "captured" is at started - 1; the one before it is complete.
-  const latestPosition = pass * clip.durationsMs.length + started - 2;
-  return Math.max(-1, latestPosition - camera.offset);
-}
-
-function livePlaylist(camera: CameraTimeline, nowMs: number, windowSegments: number): string {
-  const { clip } = camera;
-  const latest = latestCompleteSeq(camera, nowMs);
-  const first = Math.max(0, latest - windowSegments + 1);
-  const firstPosition = first + camera.offset;
-  const lines = [
-    '#EXTM3U',
-    '#EXT-X-VERSION:3',
-    `#EXT-X-TARGETDURATION:${Math.ceil(Math.max(...clip.durationsMs) / 1000)}`,
-    `#EXT-X-MEDIA-SEQUENCE:${first}`,
-    // One discontinuity per pass of the clip (its timestamps restart), counted
-    // up to the first listed segment, whose own tag is dropped as it leaves.
-    `#EXT-X-DISCONTINUITY-SEQUENCE:${passOf(clip, firstPosition) - passOf(clip, camera.offset)}`,
-    '#EXT-X-INDEPENDENT-SEGMENTS',
-  ];
-  for (let seq = first; seq <= latest; seq++) {
-    const position = seq + camera.offset;
-    if (seq > first && segmentIndex(clip, position) === 0) lines.push('#EXT-X-DISCONTINUITY');
-    // When this segment's first frame was "captured": a player's latency is now minus this.
-    lines.push(`#EXT-X-PROGRAM-DATE-TIME:${new Date(positionStartMs(camera, position)).toISOString()}`);
-    lines.push(`#EXTINF:${clip.durationTexts[segmentIndex(clip, position)]},`);
-    lines.push(`${seq}.ts`);
-  }
-  return lines.join('\n') + '\n';
-}
-
-function planTimelines(cameras: readonly LiveCamera[], clips: Clip[], originMs: number): CameraTimeline[] {
-  const seen = new Set<string>();
-  const assigned = cameras.map((camera, index) => {
-    if (seen.has(camera.id)) throw new Error(`camera ${camera.id} is listed twice`);
-    seen.add(camera.id);
-    const clip = camera.clip === undefined ? clips[index % clips.length]! : clips.find((candidate) => candidate.id === camera.clip);
-    if (!clip) throw new Error(`camera ${camera.id} asks for unknown clip ${camera.clip}`);
-    return { camera, clip, index };
-  });
-  const hostLabels = uniqueHostLabels(cameras.map((camera) => camera.id));
-  return assigned.map(({ camera, clip, index }) => {
-    // Spread the cameras sharing a clip evenly over its segments, so no two show the same picture.
-    const sharing = assigned.filter((other) => other.clip === clip);
-    const rank = sharing.findIndex((other) => other.index === index);
-    const count = clip.durationsMs.length;
-    const offset = Math.floor((rank * count) / sharing.length) % count;
-    // Golden-ratio steps spread the phases evenly however many cameras there are.
-    const phaseMs = Math.round(((index * 0.6180339887) % 1) * Math.min(...clip.durationsMs));
-    return { id: camera.id, hostLabel: hostLabels[index]!, clip, offset, phaseMs: originMs + phaseMs };
-  });
-}
-
-function uniqueHostLabels(cameraIds: string[]): string[] {
-  const taken = new Set<string>();
-  return cameraIds.map((id) => {
-    const base = cameraHostLabel(id);
-    let label = base;
-    for (let suffix = 2; taken.has(label); suffix++) label = `${base.slice(0, 56)}-${suffix}`;
-    taken.add(label);
-    return label;
-  });
-}
-
 // ---------------------------------------------------------------------------
 // Requests
 
-type Route = { cameraId: string; rendition: Rendition } & ({ kind: 'playlist' } | { kind: 'segment'; seq: number });
+type Route = { cameraId: string; rendition: Rendition } & (
+  | { kind: 'playlist'; playlist: PlaylistKind }
+  | { kind: 'init' }
+  | { kind: 'segment'; seq: number; format: 'ts' | 'm4s'; part: number | null }
+);
 
-/** `/cam/<id>/<rendition>/index.m3u8` or `/cam/<id>/<rendition>/<seq>.ts`; anything else is not ours. */
-function parseRoute(url: string | undefined): Route | null {
-  const parts = (url ?? '').split('?', 1)[0]!.split('/');
+/** `/cam/<id>/<rendition>/<file>`: a playlist, `init.mp4`, `<seq>.ts`, `<seq>.m4s` or `<seq>.<part>.m4s`; anything else is not ours. */
+function parseRoute(path: string): Route | null {
+  const parts = path.split('/');
   if (parts.length !== 5 || parts[0] !== '' || parts[1] !== 'cam') return null;
   const cameraId = decodeSegment(parts[2]!);
   const rendition = renditions.find((name) => name === parts[3]);
   if (cameraId === null || !rendition) return null;
-  if (parts[4] === 'index.m3u8') return { cameraId, rendition, kind: 'playlist' };
+  const file = parts[4]!;
+  const playlist = playlistKinds.find((kind) => playlistFile[kind] === file);
+  if (playlist) return { cameraId, rendition, kind: 'playlist', playlist };
+  if (file === 'init.mp4') return { cameraId, rendition, kind: 'init' };
   // Fifteen digits stay far inside safe integers; longer numbers are nobody's segment.
-  const seq = /^(\d{1,15})\.ts$/.exec(parts[4]!)?.[1];
-  return seq === undefined ? null : { cameraId, rendition, kind: 'segment', seq: Number(seq) };
+  const segment = /^(\d{1,15})(?:\.(\d{1,3}))?\.(ts|m4s)$/.exec(file);
+  if (!segment || (segment[3] === 'ts' && segment[2] !== undefined)) return null;
+  return { cameraId, rendition, kind: 'segment', seq: Number(segment[1]), format: segment[3] as 'ts' | 'm4s', part: segment[2] === undefined ? null : Number(segment[2]) };
 }
 
 function decodeSegment(text: string): string | null {
@@ -261,6 +96,15 @@ function decodeSegment(text: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Blocking-reload directives (`_HLS_msn`, `_HLS_part`); null when absent, 'bad' when unusable. */
+function deliveryDirectives(query: URLSearchParams): { msn: number; part: number | null } | null | 'bad' {
+  const msn = query.get('_HLS_msn');
+  const part = query.get('_HLS_part');
+  if (msn === null) return part === null ? null : 'bad';
+  if (!/^\d{1,15}$/.test(msn) || (part !== null && !/^\d{1,3}$/.test(part))) return 'bad';
+  return { msn: Number(msn), part: part === null ? null : Number(part) };
 }
 
 const corsHeaders = {
@@ -279,12 +123,19 @@ interface StalledResponse {
   rest: Buffer;
 }
 
+/**
+ * How long a blocking request is held at most: three target durations (RFC 8216bis). A camera that produces
+ * nothing in that time gets its playlist as it is, and the client sees it has not moved.
+ */
+const holdLimitMs = (camera: CameraTimeline) => 3 * Math.ceil(Math.max(...camera.clip.durationsMs) / 1000) * 1000;
+
 export async function startLiveHlsServer(options: LiveHlsServerOptions): Promise<LiveHlsServer> {
   const now = options.now ?? Date.now;
   const windowSegments = Math.max(3, Math.floor(options.windowSegments ?? 4));
   const timelines = new Map(planTimelines(options.cameras, await loadClips(options.clipsDir), Math.floor(now() / 86_400_000) * 86_400_000).map((camera) => [camera.id, camera]));
   const activeFaults = new Map<string, { fault: StreamFault; sinceMs: number }>();
   const stalled = new Map<string, Set<StalledResponse>>();
+  const held = new Set<ReturnType<typeof setTimeout>>();
 
   const faults: FaultSwitches = {
     set(cameraId, fault) {
@@ -304,76 +155,126 @@ export async function startLiveHlsServer(options: LiveHlsServerOptions): Promise
 
   /** Ends the camera's held responses: the rest of the bytes, or (going offline) a dropped connection. */
   function releaseStalled(cameraId: string, drop: boolean) {
-    for (const held of stalled.get(cameraId) ?? []) {
-      if (drop) held.response.destroy();
-      else held.response.end(held.rest);
+    for (const each of stalled.get(cameraId) ?? []) {
+      if (drop) each.response.destroy();
+      else each.response.end(each.rest);
     }
     stalled.delete(cameraId);
   }
 
-  function serve(request: IncomingMessage, response: ServerResponse) {
+  /** Answers later (a blocking reload, a preload hint); the faults are looked at again when it is answered. */
+  function later(request: IncomingMessage, response: ServerResponse, delayMs: number) {
+    const timer = setTimeout(() => {
+      held.delete(timer);
+      if (!response.destroyed) serve(request, response, false);
+    }, delayMs);
+    held.add(timer);
+    response.once('close', () => {
+      clearTimeout(timer);
+      held.delete(timer);
+    });
+  }
+
+  /** Whether a fault answered the request already. */
+  function answeredByFault(camera: CameraTimeline, request: IncomingMessage, response: ServerResponse): boolean {
+    const active = activeFaults.get(camera.id);
+    if (active?.fault === 'offline') {
+      request.socket.destroy();
+      return true;
+    }
+    if (active?.fault === 'notFound') {
+      sendText(response, 404, 'Stream not available.');
+      return true;
+    }
+    return false;
+  }
+
+  /** The wall time the camera's playlists show: frozen by the `stale` fault. */
+  const playlistTime = (camera: CameraTimeline) => {
+    const active = activeFaults.get(camera.id);
+    return active?.fault === 'stale' ? active.sinceMs : now();
+  };
+
+  function servePlaylist(camera: CameraTimeline, route: Extract<Route, { kind: 'playlist' }>, query: URLSearchParams, request: IncomingMessage, response: ServerResponse, mayHold: boolean) {
+    if (route.playlist !== 'ts' && !camera.clip.fmp4) return sendText(response, 404, 'This camera is offered as MPEG-TS only.');
+    const directives = route.playlist === 'ts' ? null : deliveryDirectives(query);
+    if (directives === 'bad') return sendText(response, 400, 'Bad _HLS_msn or _HLS_part.');
+    if (directives && mayHold) {
+      const at = playlistTime(camera);
+      const newest = route.playlist === 'll' ? capturingSeq(camera, at) : latestCompleteSeq(camera, at);
+      // A request too far ahead is refused (RFC 8216bis: more than two segments past the newest).
+      if (directives.msn > newest + 2) return sendText(response, 400, 'Requested segment is too far in the future.');
+      const readyAt = directives.part === null || route.playlist === 'cmaf' ? seqStartMs(camera, directives.msn + 1) : partReadyAtMs(camera, directives.msn, directives.part);
+      const stale = activeFaults.get(camera.id)?.fault === 'stale';
+      const waitMs = stale ? holdLimitMs(camera) : Math.min(holdLimitMs(camera), readyAt - now());
+      if (waitMs > 0) return later(request, response, waitMs);
+    }
+    const body =
+      activeFaults.get(camera.id)?.fault === 'malformed'
+        ? '<html><body>502 upstream error</body></html>\n\x00\x13garbage'
+        : livePlaylist(camera, playlistTime(camera), windowSegments, route.playlist);
+    response.writeHead(200, { ...corsHeaders, 'content-type': 'application/vnd.apple.mpegurl', 'cache-control': 'no-cache', 'content-length': Buffer.byteLength(body) });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  }
+
+  /** The bytes of a segment or part; null when it does not exist (yet); a delay when a preload hint may wait for it. */
+  function mediaOf(camera: CameraTimeline, route: Extract<Route, { kind: 'segment' }>): Buffer | null | { waitMs: number } {
+    const latest = latestCompleteSeq(camera, now());
+    if (route.format === 'ts') return route.seq > latest ? null : camera.clip.segments[route.rendition][segmentIndex(camera.clip, route.seq + camera.offset)]!;
+    const parts = partsOf(camera, route.seq, route.rendition);
+    if (!parts) return null;
+    if (route.part === null) return route.seq > latest ? null : Buffer.concat(parts);
+    if (route.part >= parts.length) return null;
+    if (route.seq <= latest || route.part < completeParts(camera, route.seq, now())) return parts[route.part]!;
+    // A part not finished yet: held until it is, as a preload hint asks (a little further ahead is refused).
+    const waitMs = partReadyAtMs(camera, route.seq, route.part) - now();
+    return waitMs <= holdLimitMs(camera) ? { waitMs } : null;
+  }
+
+  function serveMedia(camera: CameraTimeline, route: Exclude<Route, { kind: 'playlist' }>, request: IncomingMessage, response: ServerResponse, mayHold: boolean) {
+    const fmp4 = camera.clip.fmp4;
+    if (route.kind === 'init') {
+      if (!fmp4) return sendText(response, 404, 'This camera is offered as MPEG-TS only.');
+      return sendMedia(camera, request, response, fmp4[route.rendition].init, 'video/mp4');
+    }
+    const bytes = mediaOf(camera, route);
+    if (bytes && 'waitMs' in bytes) return mayHold ? later(request, response, Math.max(1, bytes.waitMs)) : sendText(response, 404, 'Part not available.');
+    if (!bytes) return sendText(response, 404, 'Segment not available yet.');
+    sendMedia(camera, request, response, bytes, route.format === 'ts' ? 'video/mp2t' : 'video/iso.segment');
+  }
+
+  function sendMedia(camera: CameraTimeline, request: IncomingMessage, response: ServerResponse, bytes: Buffer, type: string) {
+    // Live segments are watched once: caching them would only churn the renderer's disk cache.
+    response.writeHead(200, { ...corsHeaders, 'content-type': type, 'cache-control': 'no-store', 'content-length': bytes.length });
+    if (request.method === 'HEAD') {
+      response.end();
+    } else if (activeFaults.get(camera.id)?.fault === 'stall') {
+      const half = Math.floor(bytes.length / 2);
+      response.write(bytes.subarray(0, half));
+      const hold = { response, rest: bytes.subarray(half) };
+      const set = stalled.get(camera.id) ?? new Set<StalledResponse>();
+      stalled.set(camera.id, set);
+      set.add(hold);
+      response.once('close', () => set.delete(hold));
+    } else {
+      response.end(bytes);
+    }
+  }
+
+  function serve(request: IncomingMessage, response: ServerResponse, mayHold = true) {
     if (request.method === 'OPTIONS') {
       response.writeHead(204, { ...corsHeaders, 'access-control-max-age': '86400' }).end();
       return;
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      sendText(response, 405, 'Only GET and HEAD.');
-      return;
-    }
-    const route = parseRoute(request.url);
-    if (!route) {
-      sendText(response, 404, 'Not found.');
-      return;
-    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Only GET and HEAD.');
+    const [path = '', search = ''] = (request.url ?? '').split('?', 2);
+    const route = parseRoute(path);
+    if (!route) return sendText(response, 404, 'Not found.');
     const camera = timelines.get(route.cameraId);
-    if (!camera) {
-      sendText(response, 404, 'Unknown camera.');
-      return;
-    }
-    const active = activeFaults.get(camera.id);
-    if (active?.fault === 'offline') {
-      request.socket.destroy();
-      return;
-    }
-    if (active?.fault === 'notFound') {
-      sendText(response, 404, 'Stream not available.');
-      return;
-    }
-    if (route.kind === 'playlist') {
-      const body =
-        active?.fault === 'malformed'
-          ? '<html><body>502 upstream error</body></html>\n\x00\x13garbage'
-          : livePlaylist(camera, active?.fault === 'stale' ? active.sinceMs : now(), windowSegments);
-      response.writeHead(200, {
-        ...corsHeaders,
-        'content-type': 'application/vnd.apple.mpegurl',
-        'cache-control': 'no-cache',
-        'content-length': Buffer.byteLength(body),
-      });
-      response.end(request.method === 'HEAD' ? undefined : body);
-      return;
-    }
-    if (route.seq > latestCompleteSeq(camera, now())) {
-      sendText(response, 404, 'Segment not available yet.');
-      return;
-    }
-    const position = route.seq + camera.offset;
-    const bytes = camera.clip.segments[route.rendition][segmentIndex(camera.clip, position)]!;
-    // Live segments are watched once: caching them would only churn the renderer's disk cache.
-    response.writeHead(200, { ...corsHeaders, 'content-type': 'video/mp2t', 'cache-control': 'no-store', 'content-length': bytes.length });
-    if (request.method === 'HEAD') {
-      response.end();
-    } else if (active?.fault === 'stall') {
-      const half = Math.floor(bytes.length / 2);
-      response.write(bytes.subarray(0, half));
-      const held = { response, rest: bytes.subarray(half) };
-      const set = stalled.get(camera.id) ?? new Set<StalledResponse>();
-      stalled.set(camera.id, set);
-      set.add(held);
-      response.once('close', () => set.delete(held));
-    } else {
-      response.end(bytes);
-    }
+    if (!camera) return sendText(response, 404, 'Unknown camera.');
+    if (answeredByFault(camera, request, response)) return;
+    if (route.kind === 'playlist') servePlaylist(camera, route, new URLSearchParams(search), request, response, mayHold);
+    else serveMedia(camera, route, request, response, mayHold);
   }
 
   const server = createServer((request, response) => {
@@ -396,16 +297,23 @@ export async function startLiveHlsServer(options: LiveHlsServerOptions): Promise
     });
   });
   const port = (server.address() as AddressInfo).port;
+  const cameraOf = (cameraId: string) => {
+    const camera = timelines.get(cameraId);
+    if (!camera) throw new Error(`unknown camera ${cameraId}`);
+    return camera;
+  };
 
   return {
     port,
-    urlFor(cameraId, rendition) {
-      const camera = timelines.get(cameraId);
-      if (!camera) throw new Error(`unknown camera ${cameraId}`);
-      return `http://${camera.hostLabel}.localhost:${port}/cam/${encodeURIComponent(cameraId)}/${rendition}/index.m3u8`;
+    urlFor(cameraId, rendition, kind = 'ts') {
+      const camera = cameraOf(cameraId);
+      return `http://${camera.hostLabel}.localhost:${port}/cam/${encodeURIComponent(cameraId)}/${rendition}/${playlistFile[kind]}`;
     },
+    offersFmp4: (cameraId) => cameraOf(cameraId).clip.fmp4 !== null,
     faults,
     async close() {
+      for (const timer of held) clearTimeout(timer);
+      held.clear();
       for (const cameraId of [...stalled.keys()]) releaseStalled(cameraId, true);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

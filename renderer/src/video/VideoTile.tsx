@@ -4,7 +4,8 @@ import { streamUrl, type Camera } from '../../../shared/video/camera';
 import { subOrMain, type PixelSize } from '../../../shared/video/layout';
 import type { VideoTile as TileState } from '../../../shared/video/videoState';
 import type { PlayerPool } from './playerPool';
-import type { PlayerView, TilePlayer } from './tilePlayer';
+import type { WallPlayer } from './playerClock';
+import type { PlayerView } from './tileWatch';
 
 export const cameraDragType = 'application/x-gridwall-camera';
 
@@ -15,7 +16,7 @@ export interface TileActions {
   solo(screen: number): void;
   place(screen: number, cameraId: string): void;
   pin(screen: number, pinned: boolean): void;
-  toCase(screen: number, camera: Camera, player: TilePlayer): void;
+  toCase(screen: number, camera: Camera, player: WallPlayer): void;
 }
 
 interface Props {
@@ -30,7 +31,7 @@ interface Props {
   readOnly: boolean;
   actions: TileActions;
   /** Registers the tile's player for the wall health bar and the window's test/benchmark probe. */
-  onPlayer(screen: number, player: TilePlayer | null): void;
+  onPlayer(screen: number, player: WallPlayer | null): void;
 }
 
 /**
@@ -45,7 +46,7 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
   const mount = useRef<HTMLDivElement>(null);
   // The tile's size in CSS pixels, which is also the picture's box (the media fills the borderless tile).
   const [size, setSize] = useState<PixelSize>({ width: 0, height: 0 });
-  const [player, setPlayer] = useState<TilePlayer | null>(null);
+  const [player, setPlayer] = useState<WallPlayer | null>(null);
   const [dropping, setDropping] = useState(false);
 
   // Measured when the tile's size settles (layouts change in big steps; see subOrMain).
@@ -87,6 +88,8 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
   const source = tile?.source ?? 'empty';
   const health = !camera ? 'empty' : !url && rendition ? 'noStream' : view.health.kind;
   const frameAgeS = view.frameAgeS;
+  // A picture is on screen (live, frozen, or the last one kept while reconnecting): a tile that is not live veils it.
+  const hasPicture = camera !== undefined && (view.ttffMs !== null || view.hasStill);
   // What is wrong comes first, in large type; how the tile is dealing with it (retry n in x s) below.
   const down = health === 'reconnecting' || health === 'connecting' || health === 'offline';
   const reason = down ? view.reason : null;
@@ -108,7 +111,7 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
   return (
     <div
       ref={box}
-      className={`tile tile-${health} tile-source-${source}${solo ? ' tile-solo' : ''}${hidden ? ' tile-hidden' : ''}${dropping ? ' tile-drop' : ''}`}
+      className={`tile tile-${health} tile-source-${source}${hasPicture ? ' tile-picture' : ''}${solo ? ' tile-solo' : ''}${hidden ? ' tile-hidden' : ''}${dropping ? ' tile-drop' : ''}`}
       style={style}
       data-screen={screen}
       data-camera={camera?.id ?? ''}
@@ -140,15 +143,7 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
         </span>
       )}
       {!camera && <span className="tile-state">{t('video.health.empty')}</span>}
-      {camera && health !== 'live' && (
-        <span className={`tile-state state-${health}`} role="status">
-          <span data-testid="tile-headline">{headline}</span>
-          {reason && retry && <small data-testid="tile-retry">{retry}</small>}
-          {frameAgeS !== null && (health === 'frozen' || health === 'offline' || health === 'reconnecting' || health === 'buffering') && (
-            <small>{t('video.frameAge', { age: t('video.seconds', { count: frameAgeS }) })}</small>
-          )}
-        </span>
-      )}
+      {camera && health !== 'live' && <TileState health={health} headline={headline} retry={reason ? retry : null} frameAgeS={frameAgeS} />}
       <div className="tile-footer">
         <span className="tile-camera" data-testid="tile-camera">
           {cameraName ?? '—'}
@@ -174,5 +169,19 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
         </div>
       )}
     </div>
+  );
+}
+
+/** What is wrong with a tile that is not live, in large type, and how it is dealing with it. */
+function TileState({ health, headline, retry, frameAgeS }: { health: string; headline: string; retry: string | null; frameAgeS: number | null }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`tile-state state-${health}`} role="status">
+      <span data-testid="tile-headline">{headline}</span>
+      {retry && <small data-testid="tile-retry">{retry}</small>}
+      {frameAgeS !== null && (health === 'frozen' || health === 'offline' || health === 'reconnecting' || health === 'buffering') && (
+        <small>{t('video.frameAge', { age: t('video.seconds', { count: frameAgeS }) })}</small>
+      )}
+    </span>
   );
 }

@@ -11,7 +11,10 @@ import { WindowHeader } from '../shell/WindowHeader';
 import { CameraPanel } from './CameraPanel';
 import { PlayerPool } from './playerPool';
 import { SnapshotDialog } from './SnapshotDialog';
-import { playerCount, type TilePlayer } from './tilePlayer';
+import { CanvasTilePlayer } from './canvasTilePlayer';
+import { CanvasWall, canvasWallSupported } from './canvasWall';
+import { playerCount, type WallPlayer } from './playerClock';
+import type { VideoProbe } from './videoProbe';
 import { VideoTile, type TileActions } from './VideoTile';
 import { WallHealthBar } from './WallHealthBar';
 import { useHealthReports } from './useHealthReports';
@@ -44,10 +47,6 @@ function windowLayout(shared: number | null): { layout: Layout; windowIndex: num
   return { layout: presetLayout(shared ?? 9) ?? presetLayout(9)!, windowIndex };
 }
 
-export interface VideoProbe {
-  tiles(): Array<{ screen: number; cameraId: string | null; health: string; latencyS: number | null; ttffMs: number | null; url: string | null }>;
-  players(): number;
-}
 
 /**
  * The camera matrix. Every tile plays its camera's live stream through a
@@ -72,13 +71,21 @@ export function VideoWindow() {
   const [message, setMessage] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const holder = useRef<HTMLDivElement>(null);
+  const canvasSlot = useRef<HTMLDivElement>(null);
   const [pool, setPool] = useState<PlayerPool | null>(null);
-  const players = useRef(new Map<number, TilePlayer>());
+  const players = useRef(new Map<number, WallPlayer>());
 
   useEffect(() => {
-    const created = new PlayerPool(holder.current!);
+    // Tiles are decoded in a worker and drawn on one canvas where the browser can (canvasWall.ts), else on <video>s.
+    // `?engine=video` keeps every tile on a <video> (hls.js): a room PC whose browser draws the canvas badly, and the benchmark.
+    const onVideo = new URLSearchParams(window.location.search).get('engine') === 'video';
+    const wall = canvasWallSupported() && !onVideo ? new CanvasWall(canvasSlot.current!) : null;
+    const created = new PlayerPool(holder.current!, wall);
     setPool(created);
-    return () => created.coolDown();
+    return () => {
+      created.coolDown();
+      wall?.destroy();
+    };
   }, []);
   // Read again with every snapshot: after an outage the list may have changed, and a failed read gets its retry.
   useEffect(() => {
@@ -121,7 +128,7 @@ export function VideoWindow() {
     pool.coolDown(prewarmUrls);
   }, [pool, prewarmUrls]);
 
-  const onPlayer = useCallback((screen: number, player: TilePlayer | null) => {
+  const onPlayer = useCallback((screen: number, player: WallPlayer | null) => {
     if (player) players.current.set(screen, player);
     else players.current.delete(screen);
   }, []);
@@ -140,9 +147,19 @@ export function VideoWindow() {
             latencyS: player?.snapshot.latencyS ?? null,
             ttffMs: player?.snapshot.ttffMs ?? null,
             url: player?.url ?? null,
+            picture: player?.picture() ?? null,
+            pictureTime: player?.pictureTime() ?? null,
           };
         }),
       players: playerCount,
+      stalls: () =>
+        [...players.current.values()].reduce(
+          (sum, player) => {
+            const stalls = player instanceof CanvasTilePlayer ? player.stalls() : { count: 0, stalledMs: 0 };
+            return { count: sum.count + stalls.count, stalledMs: sum.stalledMs + stalls.stalledMs };
+          },
+          { count: 0, stalledMs: 0 },
+        ),
     };
     (window as unknown as { gridwallVideo?: VideoProbe }).gridwallVideo = probe;
   }, []);
@@ -157,7 +174,7 @@ export function VideoWindow() {
       },
       place: (screen, cameraId) => void bridge.request('video.place', { screen, cameraId }, 'mouse').then(() => setMessage(null), say),
       pin: (screen, pinned) => void bridge.request('video.pin', { screen, pinned }, 'mouse').then(() => setMessage(null), say),
-      toCase: (screen, camera, player) => setSnapshot({ screen, camera, frame: player.grabFrame() }),
+      toCase: (screen, camera, player) => void player.grabFrame().then((frame) => setSnapshot({ screen, camera, frame })),
     }),
     [bridge, wallSolo, localSolo],
   );
@@ -206,6 +223,7 @@ export function VideoWindow() {
             data-testid="matrix"
             style={{ gridTemplateColumns: `repeat(${layout.columns}, 1fr)`, gridTemplateRows: `repeat(${layout.rows}, 1fr)` }}
           >
+            <div className="matrix-canvas-slot" ref={canvasSlot} />
             {pool &&
               rects.map((rect) => {
                 const screen = firstScreen + rect.tileIndex;

@@ -1,6 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TilePlayer } from './tilePlayer';
+import type { WallPlayer } from './playerClock';
 
 /** p95 by nearest rank. */
 function p95(values: number[]): number | null {
@@ -14,7 +14,7 @@ function p95(values: number[]): number | null {
  * and the p95 latency behind real time (from the streams' program date-time).
  * Read once a second from the players, without re-rendering the tiles.
  */
-export function WallHealthBar({ players }: { players: RefObject<Map<number, TilePlayer>> }) {
+export function WallHealthBar({ players }: { players: RefObject<Map<number, WallPlayer>> }) {
   const { t } = useTranslation();
   const [figures, setFigures] = useState({ live: 0, total: 0, latency: null as number | null });
   useEffect(() => {

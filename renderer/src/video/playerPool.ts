@@ -1,3 +1,6 @@
+import type { CanvasWall } from './canvasWall';
+import { CanvasTilePlayer, needsMediaElement } from './canvasTilePlayer';
+import type { WallPlayer } from './playerClock';
 import { TilePlayer } from './tilePlayer';
 
 /**
@@ -12,24 +15,32 @@ import { TilePlayer } from './tilePlayer';
  * tile adopted are destroyed when the pre-warm notice ends.
  */
 export class PlayerPool {
-  private readonly warm = new Map<string, TilePlayer>();
-  private readonly inUse = new Set<TilePlayer>();
+  private readonly warm = new Map<string, WallPlayer>();
+  private readonly inUse = new Set<WallPlayer>();
 
-  constructor(private readonly holder: HTMLElement) {}
+  /** `wall`: the window's canvas wall, where this browser has one; otherwise every tile plays on a <video>. */
+  constructor(
+    private readonly holder: HTMLElement,
+    private readonly wall: CanvasWall | null,
+  ) {}
 
-  acquire(url: string): TilePlayer {
+  private create(url: string): WallPlayer {
+    return this.wall && !needsMediaElement(url) ? new CanvasTilePlayer(url, this.wall) : new TilePlayer(url);
+  }
+
+  acquire(url: string): WallPlayer {
     const warmed = this.warm.get(url);
     if (warmed) {
       this.warm.delete(url);
       this.inUse.add(warmed);
       return warmed;
     }
-    const player = new TilePlayer(url);
+    const player = this.create(url);
     this.inUse.add(player);
     return player;
   }
 
-  release(player: TilePlayer): void {
+  release(player: WallPlayer): void {
     this.inUse.delete(player);
     player.destroy();
   }
@@ -39,7 +50,7 @@ export class PlayerPool {
     const playing = new Set([...this.inUse].map((player) => player.url));
     for (const url of urls) {
       if (playing.has(url) || this.warm.has(url)) continue;
-      const player = new TilePlayer(url);
+      const player = this.create(url);
       this.warm.set(url, player);
       this.holder.append(player.element);
     }
@@ -55,7 +66,7 @@ export class PlayerPool {
     }
   }
 
-  players(): TilePlayer[] {
+  players(): WallPlayer[] {
     return [...this.inUse];
   }
 

@@ -2,7 +2,8 @@ import Hls, { ErrorTypes, type ErrorData, type HlsConfig, type LevelDetails, typ
 import workerPath from 'hls.js/dist/hls.worker.js?url';
 import { nativePictureSize, type PixelSize } from '../../../shared/video/layout';
 import { classifyPlayerError, stillStale, type FailureReason } from '../../../shared/video/streamFailure';
-import { attachmentFits } from '../shell/attachmentSize';
+import { frameToJpeg } from './frameJpeg';
+import { countPlayer, startTicking, stopTicking, type WallPlayer } from './playerClock';
 import { browserTileClocks, TileWatch, type PlayerView, type TileClocks } from './tileWatch';
 
 /**
@@ -69,34 +70,7 @@ type VideoWithFrames = HTMLVideoElement & {
   cancelVideoFrameCallback?: (handle: number) => void;
 };
 
-let livePlayers = 0;
-/** Players alive in this window (the benchmark checks that it equals the tiles after many camera changes). */
-export const playerCount = () => livePlayers;
-
-/**
- * One clock for every player in the window, not a timer each: the players' once-a-second updates then land in one
- * task, React renders them in one commit, and the page lays out and paints once a second instead of once per tile.
- */
-const ticking = new Set<TilePlayer>();
-let ticker: number | null = null;
-function startTicking(player: TilePlayer, tick: () => void) {
-  ticks.set(player, tick);
-  ticking.add(player);
-  ticker ??= window.setInterval(() => {
-    for (const each of ticking) ticks.get(each)?.();
-  }, 1_000);
-}
-function stopTicking(player: TilePlayer) {
-  ticking.delete(player);
-  ticks.delete(player);
-  if (ticking.size === 0 && ticker !== null) {
-    window.clearInterval(ticker);
-    ticker = null;
-  }
-}
-const ticks = new Map<TilePlayer, () => void>();
-
-export class TilePlayer {
+export class TilePlayer implements WallPlayer {
   readonly element: HTMLDivElement;
   private readonly video: VideoWithFrames;
   private readonly still: HTMLCanvasElement;
@@ -115,7 +89,7 @@ export class TilePlayer {
     readonly url: string,
     clocks: TileClocks = browserTileClocks,
   ) {
-    livePlayers += 1;
+    countPlayer(1);
     this.element = document.createElement('div');
     this.element.className = 'player';
     this.still = document.createElement('canvas');
@@ -143,7 +117,7 @@ export class TilePlayer {
     return this.video;
   }
 
-  subscribe = (listener: () => void) => this.watch.subscribe(listener);
+  subscribe = (listener: () => void): (() => void) => this.watch.subscribe(listener);
 
   /** Where the tile shows the picture, in CSS pixels: the picture is drawn 1:1 when it nearly fits (nativePictureSize). */
   setBox(box: PixelSize) {
@@ -250,21 +224,24 @@ export class TilePlayer {
    * The current frame as a JPEG (base64, no prefix), for tile → case; null before the first frame. A frame too
    * large for an attachment (a 4K camera) is scaled down until it fits, rather than refused.
    */
-  grabFrame(): string | null {
+  async grabFrame(): Promise<string | null> {
+    return this.grabFrameNow();
+  }
+
+  picture() {
+    if (this.video.videoWidth === 0) return null;
+    const box = this.video.getBoundingClientRect();
+    return { width: Math.round(box.width * devicePixelRatio), height: Math.round(box.height * devicePixelRatio), native: this.video.dataset.fit === 'native', streamWidth: this.video.videoWidth };
+  }
+
+  pictureTime() {
+    return this.video.readyState >= 2 ? this.video.currentTime * 1000 : null;
+  }
+
+  private grabFrameNow(): string | null {
     const source = this.video.readyState >= 2 && this.video.videoWidth > 0 ? this.video : this.snapshot.hasStill ? this.still : null;
     if (!source) return null;
-    const width = source instanceof HTMLVideoElement ? source.videoWidth : source.width;
-    const height = source instanceof HTMLVideoElement ? source.videoHeight : source.height;
-    let frame: string | null = null;
-    for (const scale of [1, 0.75, 0.5, 0.35]) {
-      const canvas = document.createElement('canvas');
-      canvas.width = Math.round(width * scale);
-      canvas.height = Math.round(height * scale);
-      canvas.getContext('2d')!.drawImage(source, 0, 0, canvas.width, canvas.height);
-      frame = canvas.toDataURL('image/jpeg', 0.85).split(',')[1] ?? null;
-      if (frame === null || attachmentFits(Math.ceil((frame.length * 3) / 4))) break;
-    }
-    return frame;
+    return source instanceof HTMLVideoElement ? frameToJpeg(source, source.videoWidth, source.videoHeight) : frameToJpeg(source, source.width, source.height);
   }
 
   private teardownHls() {
@@ -281,7 +258,7 @@ export class TilePlayer {
   destroy() {
     if (this.destroyed) return;
     this.destroyed = true;
-    livePlayers -= 1;
+    countPlayer(-1);
     stopTicking(this);
     this.watch.destroy();
     this.video.removeEventListener('waiting', this.onWaiting);

@@ -3,12 +3,12 @@ import type { CameraHealthState } from '../../../shared/map/linkState';
 import { selectSnapshotsLoaded } from '../shell/ReadFailed';
 import { useWall, useWallState } from '../shell/WallContext';
 import type { WallState } from '../state/wallStore';
-import type { TilePlayer } from './tilePlayer';
+import type { WallPlayer } from './playerClock';
 
 const selectCanReport = (state: WallState) => state.session?.audience === 'operator';
 
 /** A tile's health as the map shows it: a stall or a start is "reconnecting", a 4xx or a missing stream "offline". */
-export function mapHealthOf(kind: TilePlayer['snapshot']['health']['kind']): CameraHealthState {
+export function mapHealthOf(kind: WallPlayer['snapshot']['health']['kind']): CameraHealthState {
   if (kind === 'live') return 'live';
   if (kind === 'frozen') return 'frozen';
   if (kind === 'offline') return 'offline';
@@ -21,7 +21,7 @@ export function mapHealthOf(kind: TilePlayer['snapshot']['health']['kind']): Cam
  * once a second, sent when anything changed, and sent whole again after every
  * reconnect (the core forgets a window's report when its link goes).
  */
-export function useHealthReports(players: RefObject<Map<number, TilePlayer>>): void {
+export function useHealthReports(players: RefObject<Map<number, WallPlayer>>): void {
   const { bridge, store } = useWall();
   const canReport = useWallState(selectCanReport);
   const snapshotsLoaded = useWallState(selectSnapshotsLoaded);
