@@ -18,7 +18,8 @@ function rows(dbPath: string) {
   return { cases: cases as { status: string; grid_id: string | null; reported_at: number }[], events, outbox };
 }
 
-describe('the demo history', () => {
+// Each test generates six months of history (seconds each); a loaded machine stretches that well past the default.
+describe('the demo history', { timeout: 120_000 }, () => {
   it('is months of cases, the same on every run for the same seed and clock', async () => {
     const first = startTestCore({ demo });
     const second = startTestCore({ demo });
@@ -48,12 +49,14 @@ describe('the demo history', () => {
   });
 
   it('is generated quickly on first start', async () => {
+    // CPU time of this process, not time on the clock: other work on a shared machine stretches the latter
+    // (22 s seen beside a CPU burner) without the generation doing any more. The measured figure is in docs/BENCHMARKS.md.
+    const before = process.cpuUsage();
     const test = startTestCore({ demo });
+    const used = process.cpuUsage(before);
     cores.push(test);
-    const entry = test.logs.find((line) => line.event === 'demo.history.generated');
-    expect(entry).toBeDefined();
-    // Generous bound for a busy 2-core CI machine; the measured figure is in docs/BENCHMARKS.md.
-    expect(entry!.ms as number).toBeLessThan(15_000);
+    expect(test.logs.find((line) => line.event === 'demo.history.generated')).toBeDefined();
+    expect((used.user + used.system) / 1_000).toBeLessThan(15_000);
   });
 
   it('continues case numbers after the history, without reusing one', async () => {
