@@ -80,9 +80,11 @@ test('hotkeys: one digit dispatches, Ctrl+Z undoes, F1 lists the keys, and nothi
   await queue.keyboard.press('Escape');
   await expect(overlay).toHaveCount(0);
 
-  // F9 puts the wall into presentation mode: the other wall windows say so.
+  // F9 puts the wall into presentation mode: the video window shows the presentation instead of its cameras.
   await queue.locator('body').press('F9');
-  await expect(video.locator('.badge-presentation')).toBeVisible();
+  await expect(video.getByTestId('presentation')).toBeVisible();
+  await expect(video.getByTestId('matrix')).toHaveCount(0);
   await queue.locator('body').press('F9');
-  await expect(video.locator('.badge-presentation')).toHaveCount(0);
+  await expect(video.getByTestId('matrix')).toBeVisible();
+  await expect(video.getByTestId('presentation')).toHaveCount(0);
 });

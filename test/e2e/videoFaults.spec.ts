@@ -157,7 +157,9 @@ test('a camera list with a bad URL and a bad position: rows reported by number, 
     const video = await context.newPage();
     const errors = collectPageErrors(video);
     await video.goto(started.urls.video);
-    await expect(video.locator('.matrix .tile[data-health="live"]')).toHaveCount(9, { timeout: 20_000 });
+    // Every tile on a working camera plays. (The tour screen steps through all cameras, the two broken ones too.)
+    const working = video.locator('.matrix .tile:not([data-camera="cam-nostream"]):not([data-camera="cam-deadhost"])');
+    await expect.poll(async () => (await working.count()) >= 8 && (await working.count()) === (await working.and(video.locator('[data-health="live"]')).count()), { timeout: 20_000 }).toBe(true);
     await core.request('session.signIn', { operatorId: 'dir01', pin: '999999' });
     await core.request('video.place', { screen: 3, cameraId: 'cam-nostream' });
     const deadHostRequests: number[] = [];
