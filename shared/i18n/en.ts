@@ -170,6 +170,7 @@ export const en: Messages = {
     back: 'Back to matrix',
     emergency: 'Emergency {{number}}',
     emergencyUntil: 'reverts {{time}}',
+    moreEmergencies: '{{count}} more emergencies',
     toCaseTitle: 'New case from screen {{screen}}',
     category: 'Category',
     description: 'Notes',

@@ -172,6 +172,7 @@ export const zhCN = {
     back: '返回多画面',
     emergency: '应急 {{number}}',
     emergencyUntil: '{{time}} 恢复',
+    moreEmergencies: '另有 {{count}} 起应急',
     toCaseTitle: '从第 {{screen}} 屏立案',
     category: '类别',
     description: '补充说明',

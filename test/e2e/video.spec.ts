@@ -149,6 +149,36 @@ test('an urgent case pulls its nearest camera onto the wall within 2 s, and clos
   core.close();
 });
 
+test('the header stays one line however many emergencies there are, so the matrix keeps its size', async ({ wall }) => {
+  const core = await coreClient(wall.urls.queue);
+  await core.request('session.signIn', { operatorId: 'dir01', pin: '999999' });
+  const cameras = await core.request<Camera[]>('cameras.list', {});
+  const state = await core.request<VideoState>('video.get', {});
+  const video = await wall.open(wall.urls.video);
+  await expect(video.locator('.matrix .tile')).toHaveCount(9);
+  const heights = async () => ({
+    header: (await video.locator('.window-header').boundingBox())!.height,
+    matrix: (await video.getByTestId('matrix').boundingBox())!.height,
+  });
+  const before = await heights();
+  const offWall = cameras.filter((camera) => !state.tiles.some((onWall) => onWall.cameraId === camera.id)).slice(0, 4);
+  const created: number[] = [];
+  try {
+    for (const [index, camera] of offWall.entries()) {
+      const item = await core.request<{ id: number }>('case.create', { description: `演练：第 ${index + 1} 处人群聚集`, categoryCode: '20101', sourceId: 'video', lngLat: camera.position, urgent: true });
+      created.push(item.id);
+    }
+    // Two named, the rest counted, on one line.
+    await expect(video.getByTestId('emergency-badge')).toHaveCount(2);
+    await expect(video.getByTestId('more-emergencies')).toHaveText(`另有 ${offWall.length - 2} 起应急`);
+    expect(await heights()).toEqual(before);
+  } finally {
+    for (const caseId of created) await core.request('case.act', { action: 'void', caseId, reason: '演练' });
+    core.close();
+  }
+  await expect(video.locator('.matrix .tile[data-source="emergency"]')).toHaveCount(0);
+});
+
 test('a tile becomes a case with a snapshot of its picture', async ({ wall }) => {
   const video = await wall.open(wall.urls.video);
   await expectAllPlaying(video);

@@ -264,20 +264,32 @@ export function VideoWindow() {
   );
 }
 
+/**
+ * Emergencies named in the header; more are counted. The header stays one line, so the matrix below never changes
+ * size with what the header says (each tile shows its own emergency anyway).
+ */
+const headerEmergencies = 2;
+
 function SlotLine({ video, english }: { video: VideoState; english: boolean }) {
   const { t } = useTranslation();
   const name = (value: { zh: string; en: string }) => (english ? value.en : value.zh);
+  // Emergencies first: when the line is too short for everything, the routine slot information is what gives way.
   return (
     <span className="slot-line" data-testid="slot" data-slot={video.slot.id}>
-      <strong>{t('video.slot', { name: name(video.slot.name) })}</strong>
-      <span className="muted">{t('video.nextSlot', { time: formatTime(video.next.atMs - video.clockOffsetMs), name: name(video.next.name) })}</span>
-      {video.prewarm && <span className="badge badge-prewarm">{t('video.prewarming')}</span>}
-      {video.clockOffsetMs !== 0 && <span className="badge badge-demo">{t('video.rehearsal')}</span>}
-      {video.emergencies.map((emergency) => (
+      {video.emergencies.slice(0, headerEmergencies).map((emergency) => (
         <span key={emergency.caseId} className="badge badge-emergency" data-testid="emergency-badge">
           {t('video.emergency', { number: emergency.caseNumber })} · {t('video.emergencyUntil', { time: formatTime(emergency.expiresAtMs - video.clockOffsetMs) })}
         </span>
       ))}
+      {video.emergencies.length > headerEmergencies && (
+        <span className="badge badge-emergency" data-testid="more-emergencies">
+          {t('video.moreEmergencies', { count: video.emergencies.length - headerEmergencies })}
+        </span>
+      )}
+      <strong>{t('video.slot', { name: name(video.slot.name) })}</strong>
+      <span className="muted">{t('video.nextSlot', { time: formatTime(video.next.atMs - video.clockOffsetMs), name: name(video.next.name) })}</span>
+      {video.prewarm && <span className="badge badge-prewarm">{t('video.prewarming')}</span>}
+      {video.clockOffsetMs !== 0 && <span className="badge badge-demo">{t('video.rehearsal')}</span>}
     </span>
   );
 }
