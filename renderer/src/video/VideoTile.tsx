@@ -35,21 +35,11 @@ interface Props {
 }
 
 /**
- * One screen of the wall. Plays the sub stream when small and the main
- * stream when large (by its size in device pixels), says which camera it is
- * and where it comes from, and shows its health honestly: a frozen or lost
- * picture is never passed off as live.
+ * The tile's size in CSS pixels, which is also the picture's box (the media fills the borderless tile), measured
+ * when it settles (layouts change in big steps; see subOrMain).
  */
-export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo, hidden, readOnly, actions, onPlayer }: Props) {
-  const { t, i18n } = useTranslation();
-  const box = useRef<HTMLDivElement>(null);
-  const mount = useRef<HTMLDivElement>(null);
-  // The tile's size in CSS pixels, which is also the picture's box (the media fills the borderless tile).
+function useTileSize(box: React.RefObject<HTMLDivElement | null>): PixelSize {
   const [size, setSize] = useState<PixelSize>({ width: 0, height: 0 });
-  const [player, setPlayer] = useState<WallPlayer | null>(null);
-  const [dropping, setDropping] = useState(false);
-
-  // Measured when the tile's size settles (layouts change in big steps; see subOrMain).
   useEffect(() => {
     const element = box.current!;
     const measure = () => {
@@ -61,7 +51,23 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [box]);
+  return size;
+}
+
+/**
+ * One screen of the wall. Plays the sub stream when small and the main
+ * stream when large (by its size in device pixels), says which camera it is
+ * and where it comes from, and shows its health honestly: a frozen or lost
+ * picture is never passed off as live.
+ */
+export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo, hidden, readOnly, actions, onPlayer }: Props) {
+  const { t, i18n } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const mount = useRef<HTMLDivElement>(null);
+  const size = useTileSize(box);
+  const [player, setPlayer] = useState<WallPlayer | null>(null);
+  const [dropping, setDropping] = useState(false);
 
   // Sub or main stream by the tile's size in device pixels; the player draws the picture 1:1 when it nearly fits.
   const rendition = size.width > 0 ? subOrMain(size.width * devicePixelRatio, size.height * devicePixelRatio) : null;
