@@ -13,6 +13,7 @@ export const en: Messages = {
     refused: 'This window\'s access token is no longer valid (the browser wall was restarted). Open the new address printed at start.',
     connecting: 'Connecting to the core…',
     live: 'Live',
+    loading: 'Loading…',
     lost: 'Connection to the core lost, reconnecting (attempt {{attempt}})',
     refusedShort: 'Access token no longer valid',
     coreDown: 'Core restarting (attempt {{attempt}})',

@@ -12,6 +12,7 @@ export const zhCN = {
     refused: '此窗口的访问令牌已失效（浏览器指挥墙已重启）。请打开启动时打印的新地址。',
     connecting: '正在连接核心…',
     live: '实时',
+    loading: '正在读取…',
     lost: '与核心的连接中断，正在重连（第 {{attempt}} 次）',
     refusedShort: '访问令牌已失效',
     coreDown: '核心重启中（第 {{attempt}} 次）',

@@ -34,7 +34,8 @@ export const test = base.extend<{ wall: RunningWall }, { wallProcess: StartedWal
       openUnchecked,
       async open(url: string) {
         const page = await openUnchecked(url);
-        await expect(page.getByTestId('link-state')).toHaveClass(/link-open/);
+        // "Live" once the window has read its snapshot: its header is complete and will not shift under a click.
+        await expect(page.getByTestId('link-state')).toHaveClass(/link-open/, { timeout: 20_000 });
         return page;
       },
     });

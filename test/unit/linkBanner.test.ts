@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { createI18n } from '../../shared/i18n/index';
-import { linkBannerText, linkIndicatorText } from '../../renderer/src/shell/linkWords';
+import { linkBannerText, linkIndicatorText, shownLink } from '../../renderer/src/shell/linkWords';
 
 const words = (locale: 'zh-CN' | 'en') => {
   const i18n = createI18n(locale);
@@ -27,4 +27,12 @@ test('in English on request, and the header keeps its short word for the link', 
   expect(linkBannerText({ kind: 'coreFailed', since: now, reason: 'disk full' }, now, en)).toMatch(/\(disk full\).*Restart GridWall or call support\.$/);
   expect(linkIndicatorText({ kind: 'coreDown', since: now, attempt: 1, retryAt: now }, zh)).toBe('核心重启中（第 1 次）');
   expect(linkIndicatorText({ kind: 'coreFailed', since: now, reason: 'x' }, en)).toBe('Core stopped');
+});
+
+test('the header says "live" only once the window has read what is current over its link', () => {
+  expect(linkIndicatorText(shownLink({ kind: 'open' }, false), zh)).toBe('正在读取…');
+  expect(linkIndicatorText(shownLink({ kind: 'open' }, true), zh)).toBe('实时');
+  expect(linkIndicatorText(shownLink({ kind: 'open' }, false), en)).toBe('Loading…');
+  // Whatever is wrong with the link is said as it is, read or not.
+  expect(shownLink({ kind: 'refused' }, false)).toEqual({ kind: 'refused' });
 });

@@ -63,6 +63,17 @@ describe("a window's state", () => {
     expect(store.getState().recent[0]).toMatchObject({ caseId: 2, change: 'updated' });
   });
 
+  it('is current only from its snapshot until its link changes again', () => {
+    const store = createWallStore();
+    store.getState().linkChanged({ kind: 'open' });
+    expect(store.getState().snapshotCurrent).toBe(false);
+    store.getState().snapshotLoaded(1, [aCase(1)], initialWallState);
+    expect(store.getState().snapshotCurrent).toBe(true);
+    store.getState().linkChanged({ kind: 'connecting' });
+    store.getState().linkChanged({ kind: 'open' });
+    expect(store.getState().snapshotCurrent).toBe(false);
+  });
+
   it('asks for a fresh snapshot when an event number is skipped, instead of guessing', () => {
     const store = createWallStore();
     store.getState().snapshotLoaded(5, [aCase(1)], initialWallState);

@@ -7,7 +7,7 @@ import { locale } from '../shell/i18n';
 import { typingIn } from '../shell/hotkeys';
 import { messageOf } from '../shell/ReadFailed';
 import { LinkBanner } from '../shell/LinkBanner';
-import { linkIndicatorText } from '../shell/linkWords';
+import { linkIndicatorText, shownLink } from '../shell/linkWords';
 import { useWall, useWallState } from '../shell/WallContext';
 import { localName } from '../../../shared/domain/names';
 import { useTourPosition } from './tourClock';
@@ -24,6 +24,7 @@ export const stageWidth = 1920;
 export const stageHeight = 1080;
 
 const selectLink = (state: WallState) => state.link;
+const selectSnapshotCurrent = (state: WallState) => state.snapshotCurrent;
 const selectCanSteer = (state: WallState) => state.session?.audience === 'operator';
 const selectDistrict = (state: WallState) => state.reference?.geography.name ?? null;
 const selectIllustrative = (state: WallState) => state.reference?.geography.illustrative ?? false;
@@ -95,6 +96,7 @@ export function PresentationStage() {
   const district = useWallState(selectDistrict);
   const illustrative = useWallState(selectIllustrative);
   const link = useWallState(selectLink);
+  const indicated = shownLink(link, useWallState(selectSnapshotCurrent));
   const [notice, setNotice] = useState<string | null>(null);
   useClicker(canSteer, setNotice);
 
@@ -123,9 +125,9 @@ export function PresentationStage() {
           {illustrative && <span>{t('app.illustrativeMap')}</span>}
           {position && !position.tour.running && <span className="stage-stopped">{t('presentation.stopped')}</span>}
           {notice && <span className="stage-notice" role="alert">{notice}</span>}
-          <span className={`link link-${link.kind} stage-link`} role="status" data-testid="link-state">
+          <span className={`link link-${indicated.kind} stage-link`} role="status" data-testid="link-state">
             <span className="link-dot" aria-hidden />
-            {linkIndicatorText(link, t)}
+            {linkIndicatorText(indicated, t)}
           </span>
         </footer>
         {position?.nextAt && <Progress key={`${position.index}-${position.shownSince}`} shownSince={position.shownSince} dwellMs={dwellMs} offset={position.clockOffsetMs} />}

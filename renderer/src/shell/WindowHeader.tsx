@@ -5,10 +5,11 @@ import type { LinkState } from '../bridge/bridge';
 import type { WallState } from '../state/wallStore';
 import { LinkBanner } from './LinkBanner';
 import { SyncLight } from './SyncLight';
-import { linkIndicatorText } from './linkWords';
+import { linkIndicatorText, shownLink, type ShownLink } from './linkWords';
 import { useWallState } from './WallContext';
 
 const selectLink = (state: WallState): LinkState => state.link;
+const selectSnapshotCurrent = (state: WallState) => state.snapshotCurrent;
 const selectDemo = (state: WallState) => state.session?.demo ?? false;
 /** A visitors' window, or a wall window while the wall is in presentation mode. */
 const selectPublic = (state: WallState) => state.session?.audience === 'public' || (state.wall?.presentation === true && state.session?.role !== 'queue');
@@ -21,6 +22,7 @@ const selectPublic = (state: WallState) => state.session?.audience === 'public' 
 export function WindowHeader({ role, children }: { role: WindowRole; children?: React.ReactNode }) {
   const { t } = useTranslation();
   const link = useWallState(selectLink);
+  const snapshotCurrent = useWallState(selectSnapshotCurrent);
   const demo = useWallState(selectDemo);
   const presentation = useWallState(selectPublic);
   return (
@@ -34,7 +36,7 @@ export function WindowHeader({ role, children }: { role: WindowRole; children?: 
         {presentation && <span className="badge badge-presentation">{t('app.presentation')}</span>}
         <div className="header-slot">{children}</div>
         <SyncLight />
-        <LinkIndicator link={link} />
+        <LinkIndicator link={shownLink(link, snapshotCurrent)} />
         <Clock />
       </header>
       <LinkBanner link={link} />
@@ -42,7 +44,7 @@ export function WindowHeader({ role, children }: { role: WindowRole; children?: 
   );
 }
 
-function LinkIndicator({ link }: { link: LinkState }) {
+function LinkIndicator({ link }: { link: ShownLink }) {
   const { t } = useTranslation();
   return (
     <span className={`link link-${link.kind}`} role="status" aria-live="polite" data-testid="link-state">

@@ -5,11 +5,20 @@ function secondsUntil(at: number, now: number): number {
   return Math.max(0, Math.ceil((at - now) / 1000));
 }
 
+/**
+ * What the header says about the link: "live" only once the window has read what is current over it. Between
+ * the link opening and the snapshot read, the window is still filling in (and its header still growing).
+ */
+export type ShownLink = LinkState | { kind: 'loading' };
+export const shownLink = (link: LinkState, snapshotCurrent: boolean): ShownLink => (link.kind === 'open' && !snapshotCurrent ? { kind: 'loading' } : link);
+
 /** The header's short word for the link: always there, read at a glance. */
-export function linkIndicatorText(link: LinkState, t: Translate): string {
+export function linkIndicatorText(link: ShownLink, t: Translate): string {
   switch (link.kind) {
     case 'open':
       return t('connection.live');
+    case 'loading':
+      return t('connection.loading');
     case 'connecting':
       return t('connection.connecting');
     case 'lost':

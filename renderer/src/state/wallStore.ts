@@ -32,6 +32,8 @@ export interface WallState {
   signInPrompt: { message: string } | null;
   /** How many snapshots this window has read: reads that failed try again when it grows (the link is back). */
   snapshotsLoaded: number;
+  /** Whether this window has read what is current since its link last changed: the header says "live" only then. */
+  snapshotCurrent: boolean;
   /** The latest case an event brought, for views that show more than the open cases. */
   lastChanged: Case | null;
   /** What the wall shows (presentation, module, layout, screens), shared by every window. */
@@ -85,6 +87,7 @@ export function createWallStore() {
     operator: null,
     signInPrompt: null,
     snapshotsLoaded: 0,
+    snapshotCurrent: false,
     lastChanged: null,
     wall: null,
     video: null,
@@ -98,7 +101,7 @@ export function createWallStore() {
     cameraHealth: {},
     sync: null,
 
-    linkChanged: (link) => set({ link }),
+    linkChanged: (link) => set({ link, snapshotCurrent: false }),
     // Someone signing in answers the prompt, whichever dialog they used.
     operatorChanged: (operator) => set(operator ? { operator, signInPrompt: null } : { operator }),
     signInEnded: (message) => set({ operator: null, signInPrompt: { message } }),
@@ -115,6 +118,7 @@ export function createWallStore() {
         ...(sync ? { sync } : {}),
         needsResync: false,
         snapshotsLoaded: get().snapshotsLoaded + 1,
+        snapshotCurrent: true,
         openCases: new Map(cases.filter((item) => isOpen(item.status)).map((item) => [item.id, item])),
       }),
     presentationLoaded: (seq, wall, tour, serverTime) =>
@@ -125,6 +129,7 @@ export function createWallStore() {
         clockOffsetMs: serverTime - Date.now(),
         needsResync: false,
         snapshotsLoaded: get().snapshotsLoaded + 1,
+        snapshotCurrent: true,
         openCases: new Map(),
         pulses: get().pulses + 1,
       }),
