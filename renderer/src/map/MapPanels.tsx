@@ -9,7 +9,7 @@ import type { WallState } from '../state/wallStore';
 import { useLookups, useMinuteClock } from '../shell/lookups';
 import { useWallState } from '../shell/WallContext';
 import { DeadlineBar } from '../queue/deadline';
-import { toggleableLayers, type ToggleableLayer } from './mapController';
+import { toggleableLayers, type ToggleableLayer } from './layers/toggleable';
 
 const selectSelectedId = (state: WallState) => state.selectedCaseId;
 const selectSelection = (state: WallState) => state.selection;

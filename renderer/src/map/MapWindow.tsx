@@ -22,7 +22,7 @@ import { DensityPanel } from './DensityPanel';
 import { FilterLine, LayerPanel, Legend, SelectedCaseCard } from './MapPanels';
 import { MapWarnings } from './MapWarnings';
 import { SpotMenu } from './SpotMenu';
-import type { ToggleableLayer } from './mapController';
+import type { ToggleableLayer } from './layers/toggleable';
 import { useDensity } from './useDensity';
 import { useMapController, type CaseVisibility } from './useMapController';
 
@@ -31,6 +31,8 @@ const selectOpenCases = (state: WallState) => state.openCases;
 const selectSharedFilter = (state: WallState) => state.sharedFilter;
 
 type Overlay = { kind: 'none' } | { kind: 'camera'; camera: Camera; at: { x: number; y: number } } | { kind: 'spot'; lngLat: LngLat; at: { x: number; y: number } } | { kind: 'newCase'; place: PlaceAt };
+
+const sameOrNew = <T,>(shown: T, read: T): T => (JSON.stringify(shown) === JSON.stringify(read) ? shown : read);
 
 const allLayers: Record<ToggleableLayer, boolean> = { cases: true, cameras: true, density: true, transit: true };
 const toCaseFilter = (filters: QueueFilters): CaseFilter => {
@@ -69,8 +71,10 @@ export function MapWindow() {
     Promise.all([bridge.request('map.setup', {}), bridge.request('cameras.list', {})]).then(
       ([readSetup, readCameras]) => {
         if (!current) return;
-        setSetup((shown) => (shown && JSON.stringify(shown) === JSON.stringify(readSetup) ? shown : readSetup));
-        setCameras(readCameras);
+        // Read again after every snapshot (a reconnect may bring a new set-up): what did not change is kept as it
+        // is, so the map is not rebuilt and the cameras are not re-tiled for nothing (frames cost here).
+        setSetup((shown) => sameOrNew(shown, readSetup));
+        setCameras((shown) => sameOrNew(shown, readCameras));
         setReadError(null);
       },
       (error: unknown) => current && setReadError(messageOf(error)),

@@ -11,6 +11,8 @@ import { createDensityLayer, densityLayers, densitySources } from './layers/dens
 import { districtLabels, districtLayersBelow, districtSources, subDistrictLabelLayer } from './layers/districtLayers';
 import { localFontFamily, palette } from './palette';
 import { createPulseMarkers } from './pulseMarkers';
+import { setLayerVisible } from './layers/layerVisibility';
+import type { ToggleableLayer } from './layers/toggleable';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -22,9 +24,6 @@ export interface MapCallbacks {
   emptyClicked(): void;
 }
 
-/** The layers the operator can switch, and the one that is not there yet (field staff are not tracked). */
-export const toggleableLayers = ['cases', 'cameras', 'density', 'transit'] as const;
-export type ToggleableLayer = (typeof toggleableLayers)[number];
 const layerIds: Record<ToggleableLayer, string[]> = {
   cases: ['case-halo', 'case-dots'],
   cameras: ['camera-fov', 'camera-dots', 'camera-screen'],
@@ -71,7 +70,10 @@ export function createMapController(container: HTMLElement, options: { geography
     pitchWithRotate: false,
     maxBounds: [sw[0] - 0.08, sw[1] - 0.06, ne[0] + 0.08, ne[1] + 0.06],
   });
-  const ready = new Promise<void>((resolve) => map.once('load', () => resolve()));
+  // Usable once its style is in, before the first full frame: the cases and cameras given now are tiled with the
+  // district in one go, instead of each costing the worker another pass and the window another frame (software
+  // rendered frames take long here).
+  const ready = new Promise<void>((resolve) => map.once('style.load', () => resolve()));
   wireEvents(map, datum.fromDisplay, callbacks);
   let selectedGrid: number | null = null;
   const gridIndex = new Map(geography.grids.map((grid, index) => [grid.id, index]));
@@ -106,7 +108,7 @@ export function createMapController(container: HTMLElement, options: { geography
       map.fitBounds([Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)], { padding: 80, duration: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 900 });
     },
     setVisible(layer: ToggleableLayer, visible: boolean): void {
-      for (const id of layerIds[layer]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+      for (const id of layerIds[layer]) setLayerVisible(map, id, visible);
     },
     remove(): void {
       map.remove();

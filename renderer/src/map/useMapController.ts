@@ -4,11 +4,16 @@ import type { MapSetup } from '../../../shared/map/mapSetup';
 import type { Camera } from '../../../shared/video/camera';
 import type { WallState, WallStore } from '../state/wallStore';
 import { i18n, locale } from '../shell/i18n';
-import { createMapController, type MapCallbacks, type MapController } from './mapController';
+import type { MapCallbacks, MapController } from './mapController';
 import { installMapProbe } from './mapProbe';
 import { useWallState } from '../shell/WallContext';
 
 const selectReference = (state: WallState) => state.reference;
+const selectFirstSnapshotIn = (state: WallState) => state.snapshotsLoaded > 0;
+
+// The map library is most of this window's code: asked for as the window starts, it is read while the window
+// connects and reads its snapshot, instead of before.
+const mapModule = import('./mapController');
 
 /** Which open cases the map shows (the queue's filters or the map's own), and when that rule last changed. */
 export interface CaseVisibility {
@@ -37,30 +42,39 @@ export function useMapController(
     latestCallbacks.current = callbacks;
   });
   const reference = useWallState(selectReference);
+  // The map starts once the window has its first snapshot: started sooner, its frames (long in software rendering)
+  // hold up the snapshot's reads on this thread, and the open cases then come as a second pass of the map's worker.
+  const firstSnapshotIn = useWallState(selectFirstSnapshotIn);
 
   useEffect(() => {
-    if (!reference || !setup || !container.current) return;
-    const created = createMapController(container.current, {
-      geography: reference.geography,
-      setup,
-      locale,
-      screenLabel: (screen) => i18n.t('map.camera.screen', { n: screen }),
-      callbacks: {
-        caseClicked: (id) => latestCallbacks.current.caseClicked(id),
-        cameraClicked: (id, at) => latestCallbacks.current.cameraClicked(id, at),
-        spotChosen: (lngLat, at) => latestCallbacks.current.spotChosen(lngLat, at),
-        emptyClicked: () => latestCallbacks.current.emptyClicked(),
-      },
-    });
+    const element = container.current;
+    if (!reference || !setup || !element || !firstSnapshotIn) return;
     let live = true;
-    void created.ready.then(() => live && setController(created));
+    let created: MapController | null = null;
+    void mapModule.then(({ createMapController }) => {
+      if (!live) return;
+      const map = createMapController(element, {
+        geography: reference.geography,
+        setup,
+        locale,
+        screenLabel: (screen) => i18n.t('map.camera.screen', { n: screen }),
+        callbacks: {
+          caseClicked: (id) => latestCallbacks.current.caseClicked(id),
+          cameraClicked: (id, at) => latestCallbacks.current.cameraClicked(id, at),
+          spotChosen: (lngLat, at) => latestCallbacks.current.spotChosen(lngLat, at),
+          emptyClicked: () => latestCallbacks.current.emptyClicked(),
+        },
+      });
+      created = map;
+      void map.ready.then(() => live && setController(map));
+    });
     return () => {
       live = false;
       setController(null);
-      created.pulses.remove();
-      created.remove();
+      created?.pulses.remove();
+      created?.remove();
     };
-  }, [reference, setup, container]);
+  }, [reference, setup, container, firstSnapshotIn]);
 
   useCaseSync(controller, store, visibility);
   useSelectionSync(controller, store);

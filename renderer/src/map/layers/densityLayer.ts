@@ -3,6 +3,7 @@ import type { GeoJSONSource, LayerSpecification, Map as MapLibre, SourceSpecific
 import { gridTotals, heatPoints, type DensityChoice, type DensityResult } from '../../../../shared/map/density';
 import type { DisplayDatum } from '../displayDatum';
 import { palette } from '../palette';
+import { setLayerVisible } from './layerVisibility';
 
 export const densitySources: Record<string, SourceSpecification> = { 'density-heat': { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } };
 
@@ -11,10 +12,10 @@ export type DensityView = 'grids' | 'heat';
 /** Grid shading from feature state (a slot switch repaints 65 grids, nothing is re-tiled); the heat layer from cell centres. */
 export const densityLayers: LayerSpecification[] = [
   {
+    // Shown from the start (grids without a level are clear): hiding and showing it would re-tile the grids.
     id: 'density-fill',
     type: 'fill',
     source: 'grids',
-    layout: { visibility: 'none' },
     paint: {
       'fill-color': ['interpolate', ['linear'], ['coalesce', ['feature-state', 'level'], 0], 0, palette.densityLow, 0.5, palette.densityMid, 1, palette.densityHigh],
       // Few cases barely tint a grid; the worst grids stand out without hiding the cases on them.
@@ -46,9 +47,8 @@ export function createDensityLayer(map: MapLibre, datum: DisplayDatum, gridCount
   let painted = new Map<number, number>();
   return {
     show(result: DensityResult | null, choice: DensityChoice, view: DensityView | null): { max: number; total: number } {
-      const visible = result !== null && view !== null;
-      map.setLayoutProperty('density-fill', 'visibility', visible && view === 'grids' ? 'visible' : 'none');
-      map.setLayoutProperty('density-heat', 'visibility', visible && view === 'heat' ? 'visible' : 'none');
+      setLayerVisible(map, 'density-fill', view === 'grids');
+      setLayerVisible(map, 'density-heat', result !== null && view === 'heat');
       if (!result) return { max: 0, total: 0 };
       const totals = gridTotals(result, result.grid, choice);
       let max = 0;
