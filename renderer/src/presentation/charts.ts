@@ -64,6 +64,7 @@ export function useChart(option: EChartsCoreOption | null, scale: number) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const drawn = useRef(false);
+  const drawnKey = useRef('');
 
   useEffect(() => {
     const element = container.current;
@@ -83,10 +84,14 @@ export function useChart(option: EChartsCoreOption | null, scale: number) {
   useEffect(() => {
     if (!option || !chart.current) return;
     const firstDraw = !drawn.current;
+    // Figures are read again after every change in the room; a chart whose own figures did not move is not redrawn.
+    const key = JSON.stringify(option);
+    if (!firstDraw && key === drawnKey.current) return;
     const started = performance.now();
     chart.current.setOption({ ...calm, ...option });
     recordChartTime(firstDraw ? probe.firstDraws : probe.updates, performance.now() - started);
     drawn.current = true;
+    drawnKey.current = key;
   }, [option, scale]);
 
   return container;
