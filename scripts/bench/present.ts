@@ -132,13 +132,13 @@ async function timeEntering(presenter: Presenter, pages: Page[], passes: number)
 }
 
 /**
- * The tour's views, six times; on each, a new case is reported so the figures come again while the page is up
+ * The tour's views, twelve times; on each, a new case is reported so the figures come again while the page is up
  * (at most every 5 s, useFigures): those `setOption`s are the chart updates, apart from each chart's first draw.
  * A chart whose own figures did not move is not redrawn, so not every view gives an update in every window.
  */
 async function timeCharts(presenter: Presenter, pages: Page[]): Promise<ChartTimes> {
   await presenter.tour({ action: 'stop' });
-  for (let pass = 0; pass < 6; pass++) {
+  for (let pass = 0; pass < 12; pass++) {
     for (const view of presentationViews.filter((name) => name !== 'highlights')) {
       await presenter.show(view);
       await Promise.all(pages.map((page) => page.locator(`[data-view="${view}"] .view[data-ready="true"]`).waitFor({ timeout: 20_000 })));
