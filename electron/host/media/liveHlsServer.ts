@@ -127,6 +127,11 @@ interface StalledResponse {
  * How long a blocking request is held at most: three target durations (RFC 8216bis). A camera that produces
  * nothing in that time gets its playlist as it is, and the client sees it has not moved.
  */
+/**
+ * How early a hold's timer may fire against the clock the parts are timed by: a timer counts from the event
+ * loop's cached time, which lags the moment it was set by a few milliseconds on a busy machine.
+ */
+const earlyTimerSlackMs = 20;
 const holdLimitMs = (camera: CameraTimeline) => 3 * Math.ceil(Math.max(...camera.clip.durationsMs) / 1000) * 1000;
 
 export async function startLiveHlsServer(options: LiveHlsServerOptions): Promise<LiveHlsServer> {
@@ -238,7 +243,8 @@ export async function startLiveHlsServer(options: LiveHlsServerOptions): Promise
       return sendMedia(camera, request, response, fmp4[route.rendition].init, 'video/mp4');
     }
     const bytes = mediaOf(camera, route);
-    if (bytes && 'waitMs' in bytes) return mayHold ? later(request, response, Math.max(1, bytes.waitMs)) : sendText(response, 404, 'Part not available.');
+    // A held hint asks again when its timer fires; one that fires a little before the clock reaches the part is held again.
+    if (bytes && 'waitMs' in bytes) return mayHold || bytes.waitMs <= earlyTimerSlackMs ? later(request, response, Math.max(1, bytes.waitMs)) : sendText(response, 404, 'Part not available.');
     if (!bytes) return sendText(response, 404, 'Segment not available yet.');
     sendMedia(camera, request, response, bytes, route.format === 'ts' ? 'video/mp2t' : 'video/iso.segment');
   }
