@@ -30,8 +30,8 @@ const session: Session = { connectionId: 'bench', role: 'map', audience: 'operat
  *    live case change from its event to
  *    its frame; slot and category switches to their frame; pan frame times
  *    with every layer on and with the data layers off (the floor);
- *  - memory after 5,000 live updates against the start (after a warm-up of
- *    2,000, and a GC both times).
+ *  - memory after 5,000 live updates against the start, and halfway (after
+ *    a warm-up of 2,000; four full collections before each reading).
  */
 export async function mapBench() {
   const dir = tempDir();

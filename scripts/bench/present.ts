@@ -7,7 +7,7 @@ import { chromiumArgs, systemChromium } from '../../test/support/chromium';
 import { connectPresenter, type Presenter } from '../../test/support/presenter';
 import { resourcesDir, tempDir } from '../../test/support/testCore';
 import { startWallProcess } from '../../test/support/wallProcess';
-import type { MapProbe } from '../../renderer/src/map/mapProbe';
+import { mapIdle } from './mapPage';
 import { median, percentile, round } from './stats';
 
 const targetCases = 100_000;
@@ -104,7 +104,7 @@ const shown = (page: Page) => page.locator('[data-testid="presentation"] .view[d
  * the map's restart in software WebGL (seconds here) would otherwise be counted as the entering.
  */
 async function settled(page: Page) {
-  if (await page.getByTestId('map').count()) await page.waitForFunction(() => (window as unknown as { gridwallMap?: MapProbe }).gridwallMap?.idle() === true, null, { timeout: 30_000 });
+  if (await page.getByTestId('map').count()) await mapIdle(page);
   await page.waitForFunction(() => {
     const withCamera = document.querySelectorAll('.matrix .tile:not([data-camera=""])').length;
     return document.querySelectorAll('.matrix .tile[data-health="live"]').length === withCamera;

@@ -3,7 +3,7 @@ import { chromiumArgs, systemChromium } from '../../test/support/chromium';
 import { startWallProcess } from '../../test/support/wallProcess';
 import { defaultRecoveryPolicy } from '../../shared/wall/recovery';
 import { scan } from '../check-electron-security';
-import type { MapProbe } from '../../renderer/src/map/mapProbe';
+import { mapIdle } from './mapPage';
 import { median, percentile, round } from './stats';
 
 /**
@@ -46,8 +46,7 @@ export async function shellBench() {
     const roles = {
       queue: { url: wall.urls.queue, ready: (page: Page) => page.getByTestId('case-list').getByRole('option').first().waitFor({ timeout: 30_000 }) },
       video: { url: `${wall.urls.video}&window=0&hideCursorAfter=5`, ready: (page: Page) => page.locator('.matrix .tile').first().waitFor({ timeout: 30_000 }) },
-      // The map drawn and idle (its data-ready says only that the map can take its layers).
-      map: { url: `${wall.urls.map}&hideCursorAfter=5`, ready: (page: Page) => page.waitForFunction(() => (window as unknown as { gridwallMap?: MapProbe }).gridwallMap?.idle() === true, null, { timeout: 30_000 }).then(() => undefined) },
+      map: { url: `${wall.urls.map}&hideCursorAfter=5`, ready: (page: Page) => mapIdle(page) },
     };
     const samples: Record<string, number[]> = { queue: [], video: [], map: [] };
     // Interleaved, so a burst of load on the shared machine does not fall on one role only.

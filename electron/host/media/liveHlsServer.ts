@@ -124,14 +124,14 @@ interface StalledResponse {
 }
 
 /**
- * How long a blocking request is held at most: three target durations (RFC 8216bis). A camera that produces
- * nothing in that time gets its playlist as it is, and the client sees it has not moved.
- */
-/**
  * How early a hold's timer may fire against the clock the parts are timed by: a timer counts from the event
  * loop's cached time, which lags the moment it was set by a few milliseconds on a busy machine.
  */
 const earlyTimerSlackMs = 20;
+/**
+ * How long a blocking request is held at most: three target durations (RFC 8216bis). A camera that produces
+ * nothing in that time gets its playlist as it is, and the client sees it has not moved.
+ */
 const holdLimitMs = (camera: CameraTimeline) => 3 * Math.ceil(Math.max(...camera.clip.durationsMs) / 1000) * 1000;
 
 export async function startLiveHlsServer(options: LiveHlsServerOptions): Promise<LiveHlsServer> {

@@ -7,7 +7,8 @@ import { locale } from '../shell/i18n';
 import { typingIn } from '../shell/hotkeys';
 import { messageOf } from '../shell/ReadFailed';
 import { LinkBanner } from '../shell/LinkBanner';
-import { linkIndicatorText, shownLink } from '../shell/linkWords';
+import { linkIndicatorText } from '../shell/linkWords';
+import { useShownLink } from '../shell/WindowHeader';
 import { useWall, useWallState } from '../shell/WallContext';
 import { localName } from '../../../shared/domain/names';
 import { useTourPosition } from './tourClock';
@@ -24,7 +25,6 @@ export const stageWidth = 1920;
 export const stageHeight = 1080;
 
 const selectLink = (state: WallState) => state.link;
-const selectSnapshotCurrent = (state: WallState) => state.snapshotCurrent;
 const selectCanSteer = (state: WallState) => state.session?.audience === 'operator';
 const selectDistrict = (state: WallState) => state.reference?.geography.name ?? null;
 const selectIllustrative = (state: WallState) => state.reference?.geography.illustrative ?? false;
@@ -96,7 +96,7 @@ export function PresentationStage() {
   const district = useWallState(selectDistrict);
   const illustrative = useWallState(selectIllustrative);
   const link = useWallState(selectLink);
-  const indicated = shownLink(link, useWallState(selectSnapshotCurrent));
+  const indicated = useShownLink();
   const [notice, setNotice] = useState<string | null>(null);
   useClicker(canSteer, setNotice);
 

@@ -63,15 +63,15 @@ function recordChartTime(samples: number[], ms: number) {
 export function useChart(option: EChartsCoreOption | null, scale: number) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
-  const drawn = useRef(false);
-  const drawnKey = useRef('');
+  // The option last drawn (as JSON); null until the chart has drawn once.
+  const drawnKey = useRef<string | null>(null);
 
   useEffect(() => {
     const element = container.current;
     if (!element) return;
     const instance = echarts.init(element, null, { renderer: 'canvas', devicePixelRatio: Math.max(1, window.devicePixelRatio * scale) });
     chart.current = instance;
-    drawn.current = false;
+    drawnKey.current = null;
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {
@@ -83,14 +83,13 @@ export function useChart(option: EChartsCoreOption | null, scale: number) {
 
   useEffect(() => {
     if (!option || !chart.current) return;
-    const firstDraw = !drawn.current;
+    const firstDraw = drawnKey.current === null;
     // Figures are read again after every change in the room; a chart whose own figures did not move is not redrawn.
     const key = JSON.stringify(option);
     if (!firstDraw && key === drawnKey.current) return;
     const started = performance.now();
     chart.current.setOption({ ...calm, ...option });
     recordChartTime(firstDraw ? probe.firstDraws : probe.updates, performance.now() - started);
-    drawn.current = true;
     drawnKey.current = key;
   }, [option, scale]);
 

@@ -10,6 +10,11 @@ import { useWallState } from './WallContext';
 
 const selectLink = (state: WallState): LinkState => state.link;
 const selectSnapshotCurrent = (state: WallState) => state.snapshotCurrent;
+
+/** The link as a window's header shows it: "live" only once the window has read what is current over it. */
+export function useShownLink(): ShownLink {
+  return shownLink(useWallState(selectLink), useWallState(selectSnapshotCurrent));
+}
 const selectDemo = (state: WallState) => state.session?.demo ?? false;
 /** A visitors' window, or a wall window while the wall is in presentation mode. */
 const selectPublic = (state: WallState) => state.session?.audience === 'public' || (state.wall?.presentation === true && state.session?.role !== 'queue');
@@ -22,7 +27,7 @@ const selectPublic = (state: WallState) => state.session?.audience === 'public' 
 export function WindowHeader({ role, children }: { role: WindowRole; children?: React.ReactNode }) {
   const { t } = useTranslation();
   const link = useWallState(selectLink);
-  const snapshotCurrent = useWallState(selectSnapshotCurrent);
+  const shown = useShownLink();
   const demo = useWallState(selectDemo);
   const presentation = useWallState(selectPublic);
   return (
@@ -36,7 +41,7 @@ export function WindowHeader({ role, children }: { role: WindowRole; children?: 
         {presentation && <span className="badge badge-presentation">{t('app.presentation')}</span>}
         <div className="header-slot">{children}</div>
         <SyncLight />
-        <LinkIndicator link={shownLink(link, snapshotCurrent)} />
+        <LinkIndicator link={shown} />
         <Clock />
       </header>
       <LinkBanner link={link} />

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type CSSProperties, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Translate } from '../bridge/bridge';
 import { streamUrl, type Camera } from '../../../shared/video/camera';
 import { subOrMain, type PixelSize } from '../../../shared/video/layout';
 import type { VideoTile as TileState } from '../../../shared/video/videoState';
@@ -55,6 +56,20 @@ function useTileSize(box: React.RefObject<HTMLDivElement | null>): PixelSize {
   return size;
 }
 
+/** What a tile says of its health: what is wrong first, in large type; how it is dealing with it (retry n in x s) below. */
+function tileWords(health: string, view: PlayerView, t: Translate) {
+  const down = health === 'reconnecting' || health === 'connecting' || health === 'offline';
+  const reason = down ? view.reason : null;
+  const retry =
+    view.health.kind === 'reconnecting'
+      ? t('video.health.reconnecting', { attempt: view.health.attempt, seconds: view.retryInS ?? 0 })
+      : view.health.kind === 'connecting' && view.health.attempt > 0
+        ? t('video.health.retrying', { attempt: view.health.attempt })
+        : null;
+  const headline = reason ? t(`video.reason.${reason}`) : (retry ?? t(`video.health.${health}`));
+  return { reason, retry, headline };
+}
+
 /**
  * One screen of the wall. Plays the sub stream when small and the main
  * stream when large (by its size in device pixels), says which camera it is
@@ -96,16 +111,7 @@ export function VideoTile({ screen, tile, camera, caseNumber, pool, style, solo,
   const frameAgeS = view.frameAgeS;
   // A picture is on screen (live, frozen, or the last one kept while reconnecting): a tile that is not live veils it.
   const hasPicture = camera !== undefined && (view.ttffMs !== null || view.hasStill);
-  // What is wrong comes first, in large type; how the tile is dealing with it (retry n in x s) below.
-  const down = health === 'reconnecting' || health === 'connecting' || health === 'offline';
-  const reason = down ? view.reason : null;
-  const retry =
-    view.health.kind === 'reconnecting'
-      ? t('video.health.reconnecting', { attempt: view.health.attempt, seconds: view.retryInS ?? 0 })
-      : view.health.kind === 'connecting' && view.health.attempt > 0
-        ? t('video.health.retrying', { attempt: view.health.attempt })
-        : null;
-  const headline = reason ? t(`video.reason.${reason}`) : (retry ?? t(`video.health.${health}`));
+  const { reason, retry, headline } = tileWords(health, view, t);
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
