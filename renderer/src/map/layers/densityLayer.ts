@@ -44,7 +44,8 @@ export const densityLayers: LayerSpecification[] = [
  * handing the heat layer a few hundred cell centres.
  */
 export function createDensityLayer(map: MapLibre, datum: DisplayDatum, gridCount: number) {
-  let painted = new Map<number, number>();
+  // What each grid was last given, as "level count": the top grid keeps level 1 from one slot to the next while its count changes.
+  let painted = new Map<number, string>();
   return {
     show(result: DensityResult | null, choice: DensityChoice, view: DensityView | null): { max: number; total: number } {
       setLayerVisible(map, 'density-fill', view === 'grids');
@@ -57,11 +58,12 @@ export function createDensityLayer(map: MapLibre, datum: DisplayDatum, gridCount
         max = Math.max(max, count);
         total += count;
       }
-      const next = new Map<number, number>();
+      const next = new Map<number, string>();
       for (let grid = 0; grid < gridCount; grid++) {
         const level = max === 0 ? 0 : (totals.get(grid) ?? 0) / max;
-        next.set(grid, level);
-        if (painted.get(grid) !== level) map.setFeatureState({ source: 'grids', id: grid }, { level, count: totals.get(grid) ?? 0 });
+        const count = totals.get(grid) ?? 0;
+        next.set(grid, `${level} ${count}`);
+        if (painted.get(grid) !== `${level} ${count}`) map.setFeatureState({ source: 'grids', id: grid }, { level, count });
       }
       painted = next;
       if (view === 'heat') {
