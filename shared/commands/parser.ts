@@ -1,3 +1,4 @@
+import { caseKinds } from './grammar';
 import { maxCommandLength, normalizeCommand } from './normalize';
 import { emptyParse, type Parse } from './parseResult';
 import { caseNamedIn, readCaseRefs, readStandingNumbers, type FoundCaseRef } from './phases/caseRefs';
@@ -55,7 +56,8 @@ export function parseCommand(raw: string, context: ParserContext, locale: Locale
   const camera = readCamera(reading, hits);
   const problem = readProblem(reading, hits, combinations, fields);
   const location = readLocation(reading, hits);
-  const count = readCount(reading, new Set([...hits.filter((hit) => hit.kind === 'category').map((hit) => hit.found.start), ...combinations.map((hit) => hit.start)]));
+  const problemStarts = new Set([...hits.filter((hit) => hit.kind === 'category').map((hit) => hit.found.start), ...combinations.map((hit) => hit.start)]);
+  const count = readCount(reading, problemStarts, verb.kind !== null && caseKinds.includes(verb.kind));
 
   const kind = kindOf(wall.kind, { category: problem.category !== null, location: location.location !== null, caseNamed: namedCases.length > 0 });
   if (kind === 'return' || kind === 'void') return withReason(parse, reading, { kind, verb, refs: namedCases, fieldReason: fields.reason });

@@ -229,6 +229,18 @@ describe('a case named by its number', () => {
     );
   });
 
+  it('keeps a case the property once lost: a number swallowed as a count, a field said twice', () => {
+    // Found by the property above on CI: each acted on the selected case.
+    const named = timedParse('重开 to: case 1 街头散发小广告');
+    expect(named.caseRef).toMatchObject({ kind: 'serial', serial: 1 });
+    expect(named.count).toBeNull();
+    for (const line of ['reopen to: 1号案件 to:', '结案 cat: 0017 cat:']) {
+      const parse = timedParse(line);
+      expect(parse.error, line).toMatchObject({ code: 'strayNumber' });
+      expect(parse.unknownWords.join(' '), line).toMatch(/1号案件|0017/);
+    }
+  });
+
   it('never becomes a count: a bare serial after a case verb is the case', () => {
     const line = fc.tuple(fc.constantFrom(...caseVerbs), serial, fc.boolean(), departments);
     fc.assert(

@@ -2,36 +2,42 @@ import type { Reading } from './reading';
 
 /** Values given with a field identifier: they name things exactly. */
 export interface Fields {
-  /** "to:城管,交警": department words, in order. */
+  /** "to:城管,交警": department words, in order, from every "to:" said. */
   departments: string[];
-  /** "cat:20101" or a category's name. */
-  category: string | null;
+  /** "cat:20101" or a category's name; the first said leads. */
+  categories: string[];
   /** "reason: …" runs to the end of the line. */
   reason: string | null;
 }
 
 const fieldPattern = /(?:^|\s)(to|dept|部门|reason|原因|理由|cat|类别|at|地点|level|级别)\s*[:=]\s*/gi;
 const reasonKeys = new Set(['reason', '原因', '理由']);
-/** Values read whole by the names phase; an "at:" or "level:" value is read where places and levels are. */
-const wholeValueKeys = new Set(['to', 'dept', '部门', 'cat', '类别']);
+const departmentKeys = new Set(['to', 'dept', '部门']);
+const categoryKeys = new Set(['cat', '类别']);
+const listSeparators = /[,，、]/;
 
-/** Field identifiers ("to:城管", "cat:20101", "reason: 地址错误", "at:光复路200号"). */
+/**
+ * Field identifiers ("to:城管", "cat:20101", "reason: 地址错误",
+ * "at:光复路200号"). Department and category values are taken whole here
+ * and read by the names phase, which reports a value that names nothing;
+ * a field said twice adds to the first, so no value taken is ever dropped.
+ * An "at:" or "level:" value is left where places and levels are read.
+ */
 export function readFields(reading: Reading): Fields {
   const { text, spans } = reading;
-  const values = new Map<string, string>();
+  const fields: Fields = { departments: [], categories: [], reason: null };
   for (const match of text.matchAll(fieldPattern)) {
     const key = match[1]!.toLowerCase();
     const valueStart = match.index + match[0].length;
     const isReason = reasonKeys.has(key);
     const valueEnd = isReason ? text.length : valueStart + (/^\S*/.exec(text.slice(valueStart))?.[0].length ?? 0);
     if (!spans.isFree({ start: match.index, end: valueEnd })) continue;
-    values.set(isReason ? 'reason' : key, text.slice(valueStart, valueEnd).trim());
-    spans.take({ start: match.index, end: isReason || wholeValueKeys.has(key) ? valueEnd : valueStart });
+    const value = text.slice(valueStart, valueEnd).trim();
+    const takenWhole = isReason || departmentKeys.has(key) || categoryKeys.has(key);
+    spans.take({ start: match.index, end: takenWhole ? valueEnd : valueStart });
+    if (isReason) fields.reason = value || null;
+    else if (departmentKeys.has(key)) fields.departments.push(...value.split(listSeparators).filter(Boolean));
+    else if (categoryKeys.has(key) && value) fields.categories.push(value);
   }
-  const to = values.get('to') ?? values.get('dept') ?? values.get('部门') ?? '';
-  return {
-    departments: to.split(/[,，、]/).filter(Boolean),
-    category: values.get('cat') ?? values.get('类别') ?? null,
-    reason: values.get('reason') || null,
-  };
+  return fields;
 }

@@ -27,35 +27,41 @@ const latinWord = /[a-z0-9]/;
  * named leads; any other is shown as a possible alternative.
  */
 export function readProblem(reading: Reading, hits: readonly Hit[], combinations: readonly CategoryHit[], fields: Fields): Problem {
-  const vocabulary = reading.context.vocabulary;
   const result: Problem = { category: null, ambiguities: [], unknown: [] };
-  if (fields.category) {
-    const named = vocabulary.categories.get(fields.category) ?? [...vocabulary.categories.values()].find((item) => item.name.zh === fields.category || item.name.en.toLowerCase() === fields.category!.toLowerCase());
-    if (named) result.category = categoryOf(reading, named.code, fields.category, 'name');
-    else result.unknown.push(fields.category);
+  for (const value of fields.categories) {
+    const code = categoryNamed(reading.context.vocabulary, value);
+    if (code) nameCategory(reading, result, { code, text: value, why: 'name' });
+    else result.unknown.push(value);
   }
   const wordHits: CategoryHit[] = hits.filter((hit) => hit.kind === 'category').map((hit) => ({ ...hit.found, codes: hit.forms.map((form) => form.entry.id) }));
   const categoryHits = [...wordHits, ...combinations].sort((a, b) => a.start - b.start);
   const whyOf = (hit: CategoryHit, code: string) => hits.find((item) => item.found.start === hit.start && item.kind === 'category')?.forms.find((form) => form.entry.id === code)?.why ?? 'word';
-  for (const hit of categoryHits) {
-    for (const code of hit.codes) {
-      if (!result.category) {
-        result.category = categoryOf(reading, code, hit.text, whyOf(hit, code));
-        continue;
-      }
-      if (code === result.category.code) continue;
-      // A second problem named: the first one leads, and the operator sees the other.
-      const candidate = { id: code, name: localName(vocabulary.categories.get(code)!.name, reading.locale), why: whyOf(hit, code) };
-      const existing = result.ambiguities[0];
-      if (existing?.candidates.some((item) => item.id === code)) continue;
-      if (existing) existing.candidates.push(candidate);
-      else {
-        const first = result.category;
-        result.ambiguities.push({ field: 'category', text: first.text === hit.text ? hit.text : `${first.text} / ${hit.text}`, candidates: [{ id: first.code, name: first.minor, why: first.matchedBy }, candidate], chosen: first.code });
-      }
-    }
-  }
+  for (const hit of categoryHits) for (const code of hit.codes) nameCategory(reading, result, { code, text: hit.text, why: whyOf(hit, code) });
   return result;
+}
+
+/** A "cat:" value: a category's code or its name in either language. */
+function categoryNamed(vocabulary: Vocabulary, value: string): string | null {
+  const lower = value.toLowerCase();
+  return vocabulary.categories.get(value)?.code ?? [...vocabulary.categories.values()].find((item) => item.name.zh === value || item.name.en.toLowerCase() === lower)?.code ?? null;
+}
+
+/** The first problem named leads; a different one named later is shown to the operator as an alternative. */
+function nameCategory(reading: Reading, result: Problem, named: { code: string; text: string; why: ParsedCategory['matchedBy'] }): void {
+  const { code, text, why } = named;
+  if (!result.category) {
+    result.category = categoryOf(reading, code, text, why);
+    return;
+  }
+  if (code === result.category.code) return;
+  const candidate = { id: code, name: localName(reading.context.vocabulary.categories.get(code)!.name, reading.locale), why };
+  const existing = result.ambiguities[0];
+  if (existing?.candidates.some((item) => item.id === code)) return;
+  if (existing) existing.candidates.push(candidate);
+  else {
+    const first = result.category;
+    result.ambiguities.push({ field: 'category', text: first.text === text ? text : `${first.text} / ${text}`, candidates: [{ id: first.code, name: first.minor, why: first.matchedBy }, candidate], chosen: first.code });
+  }
 }
 
 function categoryOf(reading: Reading, code: string, text: string, matchedBy: ParsedCategory['matchedBy']): ParsedCategory {
