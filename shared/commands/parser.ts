@@ -4,7 +4,7 @@ import { emptyParse, type Parse } from './parseResult';
 import { caseNamedIn, readCaseRefs, readStandingNumbers, type FoundCaseRef } from './phases/caseRefs';
 import { caseRefsOf, firstProblem, kindOf } from './phases/classify';
 import { readCount } from './phases/count';
-import { readFields } from './phases/fields';
+import { readFields, type Fields } from './phases/fields';
 import { leftoverWords } from './phases/leftovers';
 import { readLocation } from './phases/location';
 import { readModifiers, readUrgency } from './phases/modifiers';
@@ -60,7 +60,7 @@ export function parseCommand(raw: string, context: ParserContext, locale: Locale
   const count = readCount(reading, problemStarts, verb.kind !== null && caseKinds.includes(verb.kind));
 
   const kind = kindOf(wall.kind, { category: problem.category !== null, location: location.location !== null, caseNamed: namedCases.length > 0 });
-  if (kind === 'return' || kind === 'void') return withReason(parse, reading, { kind, verb, refs: namedCases, fieldReason: fields.reason });
+  if (kind === 'return' || kind === 'void') return withReason(parse, reading, { kind, verb, refs: namedCases, fields });
   const refs = [...namedCases, ...readStandingNumbers(reading, kind)];
   const { screen, layout, module, presentation } = wall;
   Object.assign(parse, { kind, ...caseRefsOf(kind, refs), level, count, screen, layout, module, presentation, reason: fields.reason });
@@ -80,7 +80,7 @@ export function parseCommand(raw: string, context: ParserContext, locale: Locale
  * and numbers included ("作废 this 与20261127-0003重复", "退回 17 应由交警处理"),
  * so nothing in it is read as a department, a place or a second case.
  */
-function withReason(parse: Parse, reading: Reading, said: { kind: 'return' | 'void'; verb: VerbReading; refs: FoundCaseRef[]; fieldReason: string | null }): Parse {
+function withReason(parse: Parse, reading: Reading, said: { kind: 'return' | 'void'; verb: VerbReading; refs: FoundCaseRef[]; fields: Fields }): Parse {
   // The case is the one said before the verb or right after it; anything after that is the reason.
   let start = said.verb.span?.end ?? 0;
   const refs: FoundCaseRef[] = [];
@@ -90,8 +90,11 @@ function withReason(parse: Parse, reading: Reading, said: { kind: 'return' | 'vo
     start = Math.max(start, ref.end);
   }
   const words = reading.text.slice(start).replace(/^[\s,，:：;；.。!！]+/, '').replace(reasonOpening, '').replace(/[\s,，。.!！]+$/, '').trim();
-  Object.assign(parse, { kind: said.kind, ...caseRefsOf(said.kind, refs), reason: said.fieldReason ?? (words || null) });
-  parse.error = casesBesideReason(reading, refs, said) ?? caseOnlyInReason(parse, refs) ?? firstProblem(parse, refs, said.kind);
+  const fieldReason = said.fields.reason;
+  Object.assign(parse, { kind: said.kind, ...caseRefsOf(said.kind, refs), reason: fieldReason ?? (words || null) });
+  // A return or a void sends to no department and files under no category: such a field's words are not understood.
+  parse.unknownWords = [...said.fields.departments, ...said.fields.categories];
+  parse.error = casesBesideReason(reading, refs, { refs: said.refs, fieldReason }) ?? caseOnlyInReason(parse, refs) ?? firstProblem(parse, refs, said.kind);
   return parse;
 }
 
