@@ -92,10 +92,23 @@ function withReason(parse: Parse, reading: Reading, said: { kind: 'return' | 'vo
   const words = reading.text.slice(start).replace(/^[\s,，:：;；.。!！]+/, '').replace(reasonOpening, '').replace(/[\s,，。.!！]+$/, '').trim();
   const fieldReason = said.fields.reason;
   Object.assign(parse, { kind: said.kind, ...caseRefsOf(said.kind, refs), reason: fieldReason ?? (words || null) });
-  // A return or a void sends to no department and files under no category: such a field's words are not understood.
-  parse.unknownWords = [...said.fields.departments, ...said.fields.categories];
+  parse.unknownWords = wordsBesideReason(reading, { verb: said.verb, refs, reasonFrom: said.fields.reasonAt ?? start, fields: said.fields });
   parse.error = casesBesideReason(reading, refs, { refs: said.refs, fieldReason }) ?? caseOnlyInReason(parse, refs) ?? firstProblem(parse, refs, said.kind);
   return parse;
+}
+
+/**
+ * What a return or a void cannot use: words outside its verb, its case and
+ * its reason ("退单 to: case 1 reason: …" would drop the 1 unseen), and a
+ * number given as a department or a category, which it has neither of.
+ */
+function wordsBesideReason(reading: Reading, said: { verb: VerbReading; refs: readonly FoundCaseRef[]; reasonFrom: number; fields: Fields }): string[] {
+  const outside = new SpanTracker(reading.text);
+  if (said.verb.span) outside.take(said.verb.span);
+  for (const ref of said.refs) outside.take({ start: ref.at, end: ref.end });
+  outside.take({ start: said.reasonFrom, end: reading.text.length });
+  const numbersInFields = [...said.fields.departments, ...said.fields.categories].filter((value) => /\d/.test(value));
+  return [...new Set([...leftoverWords(outside), ...numbersInFields])];
 }
 
 /**

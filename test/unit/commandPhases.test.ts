@@ -23,7 +23,7 @@ beforeAll(() => {
   context = demoParserContext();
 });
 const reading = (text: string): Reading => ({ text, spans: new SpanTracker(text), context, locale: 'zh-CN' });
-const noFields = { departments: [], categories: [], reason: null };
+const noFields = { departments: [], categories: [], reason: null, reasonAt: null };
 /** The characters a phase took, as the text with the rest blanked out. */
 const takenText = (line: Reading) => Array.from(line.text, (character, index) => (line.spans.isTaken(index) ? character : '·')).join('');
 
@@ -88,7 +88,7 @@ describe('case references', () => {
 describe('fields, wall arguments and modifiers', () => {
   it('takes field identifiers and whole department and category values; a reason runs to the end', () => {
     const line = reading('派 this to:城管,交警 reason: 地址错误');
-    expect(readFields(line)).toEqual({ departments: ['城管', '交警'], categories: [], reason: '地址错误' });
+    expect(readFields(line)).toEqual({ departments: ['城管', '交警'], categories: [], reason: '地址错误', reasonAt: 15 });
   });
 
   it('adds a field said twice to the first, so no value it took is dropped', () => {

@@ -8,6 +8,8 @@ export interface Fields {
   categories: string[];
   /** "reason: …" runs to the end of the line. */
   reason: string | null;
+  /** Where "reason:" was said, when it was. */
+  reasonAt: number | null;
 }
 
 const fieldPattern = /(?:^|\s)(to|dept|部门|reason|原因|理由|cat|类别|at|地点|level|级别)\s*[:=]\s*/gi;
@@ -25,7 +27,7 @@ const listSeparators = /[,，、]/;
  */
 export function readFields(reading: Reading): Fields {
   const { text, spans } = reading;
-  const fields: Fields = { departments: [], categories: [], reason: null };
+  const fields: Fields = { departments: [], categories: [], reason: null, reasonAt: null };
   for (const match of text.matchAll(fieldPattern)) {
     const key = match[1]!.toLowerCase();
     const valueStart = match.index + match[0].length;
@@ -35,7 +37,7 @@ export function readFields(reading: Reading): Fields {
     const value = text.slice(valueStart, valueEnd).trim();
     const takenWhole = isReason || departmentKeys.has(key) || categoryKeys.has(key);
     spans.take({ start: match.index, end: takenWhole ? valueEnd : valueStart });
-    if (isReason) fields.reason = value || null;
+    if (isReason) Object.assign(fields, { reason: value || null, reasonAt: match.index });
     else if (departmentKeys.has(key)) fields.departments.push(...value.split(listSeparators).filter(Boolean));
     else if (categoryKeys.has(key) && value) fields.categories.push(value);
   }
