@@ -99,6 +99,17 @@ export function readCaseRefs(reading: Reading, verb: VerbReading): FoundCaseRef[
 /** The same patterns without the global flag, for a single search. */
 const casePatterns = [fullNumberPattern, ...markedSerialPatterns].map((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')));
 
+/** The same patterns anchored where they are tried: does a case start here? */
+const casePatternsHere = [fullNumberPattern, ...markedSerialPatterns].map((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', 'y')));
+
+/** Whether the text names a case, in a way that can only be a case, starting at `index` ("to: case 1", "cat: 0017"). */
+export function caseStartsAt(text: string, index: number): boolean {
+  return casePatternsHere.some((pattern) => {
+    pattern.lastIndex = index;
+    return pattern.test(text);
+  });
+}
+
 /** The first case a text names in a way that can only be a case (a full number, "0017", "案件17"), or null: "reason: 与0017重复". */
 export function caseNamedIn(text: string): string | null {
   for (const pattern of casePatterns) {

@@ -1,3 +1,4 @@
+import { caseStartsAt } from './caseRefs';
 import type { Reading } from './reading';
 
 /** Values given with a field identifier: they name things exactly. */
@@ -23,6 +24,8 @@ const listSeparators = /[,，、]/;
  * "at:光复路200号"). Department and category values are taken whole here
  * and read by the names phase, which reports a value that names nothing;
  * a field said twice adds to the first, so no value taken is ever dropped.
+ * A value that names a case ("to: case 1", "cat: 0017") is left to the
+ * case phase: a case said is the case acted on, whatever stands before it.
  * An "at:" or "level:" value is left where places and levels are read.
  */
 export function readFields(reading: Reading): Fields {
@@ -32,7 +35,8 @@ export function readFields(reading: Reading): Fields {
     const key = match[1]!.toLowerCase();
     const valueStart = match.index + match[0].length;
     const isReason = reasonKeys.has(key);
-    const valueEnd = isReason ? text.length : valueStart + (/^\S*/.exec(text.slice(valueStart))?.[0].length ?? 0);
+    const namesCase = !isReason && caseStartsAt(text, valueStart);
+    const valueEnd = isReason ? text.length : namesCase ? valueStart : valueStart + (/^\S*/.exec(text.slice(valueStart))?.[0].length ?? 0);
     if (!spans.isFree({ start: match.index, end: valueEnd })) continue;
     const value = text.slice(valueStart, valueEnd).trim();
     const takenWhole = isReason || departmentKeys.has(key) || categoryKeys.has(key);
