@@ -142,10 +142,11 @@ async function timeCharts(presenter: Presenter, pages: Page[]): Promise<ChartTim
     for (const view of presentationViews.filter((name) => name !== 'highlights')) {
       await presenter.show(view);
       await Promise.all(pages.map((page) => page.locator(`[data-view="${view}"] .view[data-ready="true"]`).waitFor({ timeout: 20_000 })));
-      const before = (await chartTimes(pages[2]!)).updates.length;
+      const before = await Promise.all(pages.map(async (page) => (await chartTimes(page)).updates.length));
       await presenter.request('case.create', { description: '基准测试：人行道上暴露垃圾', categoryCode: '20101', sourceId: 'hotline', address: '芷江西路300号' });
-      // A view whose figures do not move with a new case (the departments' settled month) draws no update: move on.
-      await pages[2]!.waitForFunction((count) => ((window as unknown as { gridwallCharts?: ChartTimes }).gridwallCharts?.updates.length ?? 0) > count, before, { timeout: 8_000 }).catch(() => undefined);
+      // Every window redraws, in turn (useFigures); a view whose figures do not move with a new case (the departments'
+      // settled month) draws no update: move on.
+      await Promise.all(pages.map((page, index) => page.waitForFunction((count) => ((window as unknown as { gridwallCharts?: ChartTimes }).gridwallCharts?.updates.length ?? 0) > count, before[index] ?? 0, { timeout: 8_000 }).catch(() => undefined)));
     }
   }
   const all = await Promise.all(pages.map(chartTimes));

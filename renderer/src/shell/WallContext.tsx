@@ -1,11 +1,14 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { WindowRole } from '../../../shared/wall/roles';
 import type { CoreBridge } from '../bridge/bridge';
 import type { WallState, WallStore } from '../state/wallStore';
 
 export interface Wall {
   bridge: CoreBridge;
   store: WallStore;
+  /** What this window is on the wall. */
+  role: WindowRole;
 }
 
 export const WallContext = createContext<Wall | null>(null);

@@ -24,7 +24,7 @@ export function mountWindow(role: WindowRole, app: ReactNode): void {
   if (idleSeconds !== null) hideIdleCursor(idleSeconds);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <WallContext.Provider value={{ bridge, store }}>
+      <WallContext.Provider value={{ bridge, store, role }}>
         {/* The operators' queue never presents; the other wall windows show the presentation while the wall presents. */}
         <CommandLayer>{role === 'queue' || role === 'presentation' ? app : <PresentingSwitch>{app}</PresentingSwitch>}</CommandLayer>
       </WallContext.Provider>
