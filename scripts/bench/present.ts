@@ -119,15 +119,21 @@ const chartTimes = (page: Page) => page.evaluate(() => (window as unknown as { g
 
 async function timeEntering(presenter: Presenter, pages: Page[], passes: number): Promise<number[]> {
   const enter: number[] = [];
+  const byWindow: string[] = [];
   for (let pass = 0; pass < passes; pass++) {
     await presenter.present(false);
     await Promise.all(pages.slice(0, 2).map((page) => page.getByTestId('presentation').waitFor({ state: 'detached', timeout: 20_000 })));
     await Promise.all(pages.slice(0, 2).map(settled));
     const started = performance.now();
     await presenter.present(true);
-    await Promise.all(pages.map(shown));
-    enter.push(performance.now() - started);
+    const perWindow = await Promise.all(pages.map(async (page) => {
+      await shown(page);
+      return performance.now() - started;
+    }));
+    enter.push(Math.max(...perWindow));
+    byWindow.push(perWindow.map((ms) => Math.round(ms)).join('/'));
   }
+  console.error(`present: entering per pass, video/map/visitors ms: ${byWindow.join('; ')}`);
   return enter;
 }
 

@@ -1,11 +1,13 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import type { WallState } from '../state/wallStore';
 import { useWallState } from '../shell/WallContext';
+import type * as StageModule from './PresentationStage';
 
 const selectPresenting = (state: WallState) => state.session?.presenting === true && state.tour !== null;
-// The presentation (and its charts) loads only when a wall window first presents.
-const loadStage = () => import('./PresentationStage');
-const PresentationStage = lazy(() => loadStage().then((module) => ({ default: module.PresentationStage })));
+/** The presentation's code once loaded: it (and its charts) loads only when a wall window is idle or first presents. */
+let loadedStage: typeof StageModule | null = null;
+const loadStage = () => import('./PresentationStage').then((module) => (loadedStage = module));
+const LazyStage = lazy(() => loadStage().then((module) => ({ default: module.PresentationStage })));
 
 /**
  * A wall window (video, map) while the wall presents: the presentation
@@ -20,9 +22,13 @@ export function PresentingSwitch({ children }: { children: ReactNode }) {
     return () => window.clearTimeout(timer);
   }, []);
   if (!presenting) return children;
+  // Loaded while the window was idle (the usual case): shown at once. Through Suspense the first view would wait
+  // 300 ms more, the least time React keeps a fallback up before it reveals what suspended.
+  const Stage = loadedStage?.PresentationStage;
+  if (Stage) return <Stage />;
   return (
     <Suspense fallback={<div className="presentation-viewport" />}>
-      <PresentationStage />
+      <LazyStage />
     </Suspense>
   );
 }
