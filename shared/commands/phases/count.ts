@@ -4,7 +4,7 @@ import { wordsPattern, type Reading } from './reading';
 
 const countPattern = /(\d{1,4}|[一二两三四五六七八九十]{0,2}几十?|好几|[一二两三四五六七八九十]{1,3})\s*(个|辆|处|名|位|家|只|堆|台|根|块|条|间|户|把|顶|棵|起|伙|拨|车)/g;
 const englishNumberPattern = /\b(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)\s+/gi;
-const figures = /^\d+$/;
+const digitsOnly = /^\d+$/;
 const countableAhead = new RegExp(`^(?:${wordsPattern(countableNouns)})`, 'i');
 
 /**
@@ -28,7 +28,7 @@ export function readCount(reading: Reading, problemStarts: ReadonlySet<number>, 
   if (count !== undefined) return count;
   for (const match of spans.freeMatches(englishNumberPattern)) {
     if (!problemStarts.has(match.end) && !countableAhead.test(text.slice(match.end))) continue;
-    if (verbActsOnCase && figures.test(match[1]!)) continue;
+    if (verbActsOnCase && digitsOnly.test(match[1]!)) continue;
     spans.take({ start: match.start, end: match.start + match[1]!.length });
     return readSmallNumber(match[1]!);
   }
