@@ -29,8 +29,8 @@ export const recordCaseEvents = `(() => {
 type Window = { gridwallMap: MapProbe; __eventAt: Record<number, number>; __drawnAt: Record<number, number>; gridwallDensity: { appliedAt: number } };
 
 /** Resolves when the map is drawn and idle (its `data-ready` says only that the map can take its layers). */
-export async function mapIdle(page: Page, timeoutMs = 30_000): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { gridwallMap?: MapProbe }).gridwallMap?.idle() === true, null, { timeout: timeoutMs });
+export async function mapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { gridwallMap?: MapProbe }).gridwallMap?.idle() === true, null, { timeout: 30_000 });
 }
 
 /** From now on, notes when each case's change is on screen: its diff taken in by the source, then the next frame drawn. */

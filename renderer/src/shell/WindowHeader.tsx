@@ -10,14 +10,14 @@ import { useWallState } from './WallContext';
 
 const selectLink = (state: WallState): LinkState => state.link;
 const selectSnapshotCurrent = (state: WallState) => state.snapshotCurrent;
+const selectDemo = (state: WallState) => state.session?.demo ?? false;
+/** A visitors' window, or a wall window while the wall is in presentation mode. */
+const selectPublic = (state: WallState) => state.session?.audience === 'public' || (state.wall?.presentation === true && state.session?.role !== 'queue');
 
 /** The link as a window's header shows it: "live" only once the window has read what is current over it. */
 export function useShownLink(): ShownLink {
   return shownLink(useWallState(selectLink), useWallState(selectSnapshotCurrent));
 }
-const selectDemo = (state: WallState) => state.session?.demo ?? false;
-/** A visitors' window, or a wall window while the wall is in presentation mode. */
-const selectPublic = (state: WallState) => state.session?.audience === 'public' || (state.wall?.presentation === true && state.session?.role !== 'queue');
 
 /**
  * Title, clock and the link to the core: the first things a director looks

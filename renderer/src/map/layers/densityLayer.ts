@@ -62,8 +62,9 @@ export function createDensityLayer(map: MapLibre, datum: DisplayDatum, gridCount
       for (let grid = 0; grid < gridCount; grid++) {
         const level = max === 0 ? 0 : (totals.get(grid) ?? 0) / max;
         const count = totals.get(grid) ?? 0;
-        next.set(grid, `${level} ${count}`);
-        if (painted.get(grid) !== `${level} ${count}`) map.setFeatureState({ source: 'grids', id: grid }, { level, count });
+        const shown = `${level} ${count}`;
+        next.set(grid, shown);
+        if (painted.get(grid) !== shown) map.setFeatureState({ source: 'grids', id: grid }, { level, count });
       }
       painted = next;
       if (view === 'heat') {
